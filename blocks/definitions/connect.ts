@@ -1,0 +1,21 @@
+import type { BlockSpec } from '../types';
+
+/** Opens the connection. Live: waits (bounded) until connected or failed; boards: connects once Wi-Fi is up. */
+export const connect: BlockSpec = {
+  opcode: 'connect',
+  shape: 'command',
+  text: {
+    en: 'connect to [URL] username [USERNAME] password [PASSWORD]',
+    'zh-cn': '连接到 [URL] 用户名 [USERNAME] 密码 [PASSWORD]',
+  },
+  args: {
+    URL: { kind: 'text', default: 'ws://localhost:8000/mqtt', boardDefault: 'mqtt://192.168.1.2:1883' },
+    USERNAME: { kind: 'text', default: '' },
+    PASSWORD: { kind: 'text', default: '' },
+  },
+  faces: ['scratch', 'board'],
+  help: {
+    en: 'Connects to an MQTT broker and waits until it is connected or has failed. In a browser use the broker\'s WebSocket address (ws:// or wss://); boards use mqtt://host:1883.',
+    'zh-cn': '连接到 MQTT 服务器，并等待连接成功或失败。浏览器中请用服务器的 WebSocket 地址（ws:// 或 wss://）；开发板用 mqtt://主机:1883。',
+  },
+};

@@ -1,0 +1,13 @@
+import type { BlockSpec } from '../types';
+
+export const disconnect: BlockSpec = {
+  opcode: 'disconnect',
+  shape: 'command',
+  text: { en: 'disconnect', 'zh-cn': '断开连接' },
+  args: {},
+  faces: ['scratch', 'board'],
+  help: {
+    en: 'Closes the connection on purpose (the last will is not sent).',
+    'zh-cn': '主动断开连接（不会发送遗嘱消息）。',
+  },
+};

@@ -1,0 +1,22 @@
+import type { BlockSpec } from '../types';
+import { QOS_MENU, RETAIN_MENU } from '../menus';
+
+export const publishWithOptions: BlockSpec = {
+  opcode: 'publishWithOptions',
+  shape: 'command',
+  text: {
+    en: 'publish [MESSAGE] to [TOPIC] QoS [QOS] retain [RETAIN]',
+    'zh-cn': '发布 [MESSAGE] 到 [TOPIC] QoS [QOS] 保留 [RETAIN]',
+  },
+  args: {
+    MESSAGE: { kind: 'text', default: { en: 'hello', 'zh-cn': '你好' } },
+    TOPIC: { kind: 'text', default: 'classroom/test' },
+    QOS: { kind: 'menu', menu: QOS_MENU, default: '1' },
+    RETAIN: { kind: 'menu', menu: RETAIN_MENU, default: 'no' },
+  },
+  faces: ['scratch', 'board'],
+  help: {
+    en: 'Sends a message with a delivery guarantee (QoS) and, with retain, the broker keeps it for everyone who subscribes later.',
+    'zh-cn': '按选定的服务质量（QoS）发送消息；选择保留时，服务器会把它交给之后订阅的人。',
+  },
+};

@@ -1,0 +1,13 @@
+import type { BlockSpec } from '../types';
+
+export const topic: BlockSpec = {
+  opcode: 'topic',
+  shape: 'reporter',
+  text: { en: 'topic', 'zh-cn': '主题' },
+  args: {},
+  faces: ['scratch', 'board'],
+  help: {
+    en: 'The topic the message came on (useful with + and # hats).',
+    'zh-cn': '消息所在的主题（配合 + 和 # 使用很方便）。',
+  },
+};

@@ -1,0 +1,17 @@
+import type { BlockSpec } from '../types';
+
+/** Boards only: a browser is already on the network. */
+export const wifiConnect: BlockSpec = {
+  opcode: 'wifiConnect',
+  shape: 'command',
+  text: { en: 'connect Wi-Fi [SSID] password [PASSWORD]', 'zh-cn': '连接 Wi-Fi [SSID] 密码 [PASSWORD]' },
+  args: {
+    SSID: { kind: 'text', default: 'classroom' },
+    PASSWORD: { kind: 'text', default: '' },
+  },
+  faces: ['board'],
+  help: {
+    en: 'Joins the board to a Wi-Fi network and waits until it has an address.',
+    'zh-cn': '让开发板连接 Wi-Fi，并等待获得地址。',
+  },
+};

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './menus';
+export * from './catalogue';
+export * from './extension-info';

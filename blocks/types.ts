@@ -1,0 +1,72 @@
+/**
+ * The shape of one catalogue entry. Every face (Scratch getInfo, Blockly JSON, the MicroPython and
+ * Python generators, the docs) is derived from these entries, so a block is described exactly once.
+ *
+ * This folder is pure data and pure functions: it must not import mqtt.js, scratch-vm, Blockly or the DOM.
+ */
+
+/** Locales every block text and message exists in. */
+export type Locale = 'en' | 'zh-cn';
+export const LOCALES: readonly Locale[] = ['en', 'zh-cn'];
+
+/** One string per locale. */
+export type LocalizedText = Readonly<Record<Locale, string>>;
+
+/** Block shapes, named as pupils see them. */
+export type BlockShape = 'command' | 'reporter' | 'boolean' | 'hat';
+
+/** Where a block appears. `scratch` is the live editor, `board` the Blockly board editor. */
+export type Face = 'scratch' | 'board';
+
+/** A fixed list of choices. Values are stored in saved projects: never rename them. */
+export interface MenuSpec {
+  readonly name: string;
+  readonly items: ReadonlyArray<{ readonly value: string; readonly text: LocalizedText }>;
+}
+
+/** An argument typed or dropped into a block. */
+export interface TextArgument {
+  readonly kind: 'text';
+  /** Default shown in a new block; may differ per locale (a greeting, not a topic). */
+  readonly default: string | LocalizedText;
+  /** Default in the board editor where it differs from the live one (boards speak TCP, not WebSocket). */
+  readonly boardDefault?: string;
+}
+export interface NumberArgument {
+  readonly kind: 'number';
+  readonly default: number;
+}
+export interface MenuArgument {
+  readonly kind: 'menu';
+  readonly menu: MenuSpec;
+  readonly default: string;
+}
+export type ArgumentSpec = TextArgument | NumberArgument | MenuArgument;
+
+export interface BlockSpec {
+  /** Stable id: Scratch opcode is `mqtt_<opcode>`, Blockly type the same string. Never rename. */
+  readonly opcode: string;
+  readonly shape: BlockShape;
+  /** Block text with `[ARG]` placeholders, one per argument, in the order that locale reads best. */
+  readonly text: LocalizedText;
+  /** Arguments by name; names are part of the saved-project contract. */
+  readonly args: Readonly<Record<string, ArgumentSpec>>;
+  readonly faces: readonly Face[];
+  /** One sentence for the block reference: what a pupil gets from it. */
+  readonly help: LocalizedText;
+}
+
+/** Scratch's opcode / Blockly's type for a block. */
+export function qualifiedOpcode(block: Pick<BlockSpec, 'opcode'>): string {
+  return `mqtt_${block.opcode}`;
+}
+
+/** The default of a text argument in a locale. */
+export function textDefault(arg: TextArgument, locale: Locale): string {
+  return typeof arg.default === 'string' ? arg.default : arg.default[locale];
+}
+
+/** The argument names in the order their placeholders appear in a block text. */
+export function placeholdersOf(text: string): string[] {
+  return Array.from(text.matchAll(/\[([A-Z_]+)\]/g), (m) => m[1]);
+}

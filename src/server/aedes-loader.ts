@@ -1,0 +1,18 @@
+// aedes is an ES module; this attribute lets CommonJS files see its types. Other modules
+// import the broker types from here so the attribute is written once.
+import type { Aedes, AedesOptions } from 'aedes' with { 'resolution-mode': 'import' };
+export type { Aedes, AedesOptions, AuthenticateError } from 'aedes' with { 'resolution-mode': 'import' };
+
+/**
+ * Creates and starts an aedes broker.
+ *
+ * aedes 1.x ships as an ES module only. The rest of the project compiles to CommonJS, and
+ * Node >= 20.19 (and tsx on any Node 20) can `require()` an ES module, so a plain lazy
+ * `require` is enough at run time. It lives in this one place so that the test harness
+ * (jest, which cannot require ES modules on Node 20) has a single module to substitute.
+ */
+export async function createAedesBroker(options: AedesOptions): Promise<Aedes> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const aedesModule = require('aedes') as typeof import('aedes', { with: { 'resolution-mode': 'import' } });
+  return aedesModule.Aedes.createBroker(options);
+}

@@ -1,0 +1,198 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import type { EventEmitter } from 'node:events';
+import { createAedesBroker, type Aedes, type AedesOptions } from './aedes-loader';
+import { generatePassword, generateUsername, singleUserAuthenticator, type Credentials } from './auth';
+import { createHttpApp } from './http-app';
+import { closeServer, listenOn } from './listen';
+import { MessageMonitor } from './monitor';
+import { lanIPv4Addresses } from './network';
+import { RetainedFileStore } from './retained-store';
+import { startTcpBroker, type TcpBroker } from './tcp-listener';
+import { attachWebSocketBroker, type WebSocketBridge } from './websocket-bridge';
+
+export interface ClassroomServerOptions {
+  /** HTTP port for pages, the extension file and MQTT over WebSocket. Default 8000; 0 = any free port. */
+  httpPort?: number;
+  /** MQTT over TCP port for boards. Default 1883; 0 = any free port. */
+  tcpPort?: number;
+  /** Address to bind. Default 127.0.0.1, or 0.0.0.0 with `lan`. */
+  host?: string;
+  /** Open to the classroom network: binds 0.0.0.0 (unless `host` is given) and requires credentials. */
+  lan?: boolean;
+  /** Required username; generated in LAN mode when missing. Giving one outside LAN mode also turns auth on. */
+  username?: string;
+  /** Required password; generated in LAN mode when missing. */
+  password?: string;
+  /** JSON file where retained messages are kept across restarts. */
+  retainedFile?: string;
+  /** Folder with the built `mqtt-blocks.js`. Default: the project's `dist/`. */
+  distDir?: string;
+  /** Folder with the editor pages. Default: `src/server/pages`. */
+  pagesDir?: string;
+  /** Where warnings go (retained file problems, broker errors). Default: console.error. */
+  log?: (line: string) => void;
+}
+
+export interface ClassroomServer {
+  host: string;
+  httpPort: number;
+  tcpPort: number;
+  lan: boolean;
+  /** `http://localhost:PORT/` */
+  httpUrl: string;
+  /** TurboWarp "custom extension" URL: `http://localhost:PORT/mqtt-blocks.js`. */
+  extensionUrl: string;
+  /** Editor pages. */
+  pageUrls: { home: string; scratch: string; board: string };
+  /** MQTT over WebSocket for browsers on this machine: `ws://localhost:PORT/mqtt`. */
+  websocketUrl: string;
+  /** MQTT over TCP for programs on this machine: `mqtt://localhost:PORT`. */
+  tcpUrl: string;
+  /** LAN IPv4 addresses that boards and other computers should use (LAN mode only). */
+  lanAddresses: string[];
+  /** The credentials clients must send, or null when the broker is open (local only). */
+  credentials: (Credentials & { generated: boolean }) | null;
+  /** The message feed behind `/api/monitor`. */
+  monitor: MessageMonitor;
+  /** Stops listening, disconnects everybody, saves retained messages. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_HTTP_PORT = 8000;
+export const DEFAULT_TCP_PORT = 1883;
+export const WEBSOCKET_PATH = '/mqtt';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+/** Explicit credentials always win; LAN mode fills in whatever the teacher left out. */
+function resolveCredentials(options: ClassroomServerOptions, lan: boolean): ClassroomServer['credentials'] {
+  const hasUser = options.username !== undefined && options.username !== '';
+  const hasPassword = options.password !== undefined && options.password !== '';
+  if (!lan && !hasUser && !hasPassword) return null;
+  return {
+    username: hasUser ? (options.username as string) : generateUsername(),
+    password: hasPassword ? (options.password as string) : generatePassword(),
+    generated: !hasUser || !hasPassword,
+  };
+}
+
+/** Replays the saved retained messages into the broker before anyone can connect. */
+async function restoreRetained(broker: Aedes, store: RetainedFileStore): Promise<void> {
+  for (const record of store.load()) {
+    await new Promise<void>((resolve) => {
+      broker.publish(
+        { cmd: 'publish', topic: record.topic, payload: record.payload, qos: record.qos, retain: true, dup: false },
+        () => resolve(),
+      );
+    });
+  }
+}
+
+/**
+ * Starts the classroom server: an aedes broker reachable over TCP (boards) and over
+ * WebSocket at `/mqtt` on the HTTP port (browsers), plus the HTTP site with the extension
+ * file, the editor pages, `/api/info` and the `/api/monitor` feed.
+ *
+ * If anything fails to start, whatever was already started is closed before the error
+ * (a ListenError with a bilingual message for port problems) is thrown.
+ */
+export async function startClassroomServer(options: ClassroomServerOptions = {}): Promise<ClassroomServer> {
+  const lan = options.lan ?? false;
+  const host = options.host ?? (lan ? '0.0.0.0' : '127.0.0.1');
+  const log = options.log ?? ((line: string) => console.error(line));
+  const credentials = resolveCredentials(options, lan);
+  const distDir = path.resolve(options.distDir ?? path.join(PROJECT_ROOT, 'dist'));
+  const pagesDir = path.resolve(options.pagesDir ?? path.join(__dirname, 'pages'));
+
+  const aedesOptions: AedesOptions = {};
+  if (credentials !== null) aedesOptions.authenticate = singleUserAuthenticator(credentials);
+  const broker = await createAedesBroker(aedesOptions);
+  // aedes emits 'error' only for persistence failures; log them instead of crashing the lesson.
+  // (Its typings list only the broker-specific events, hence the EventEmitter view.)
+  (broker as EventEmitter).on('error', (error: Error) => log(`Broker error: ${error.message}`));
+
+  const store = options.retainedFile !== undefined ? new RetainedFileStore(path.resolve(options.retainedFile), log) : null;
+  if (store !== null) await restoreRetained(broker, store);
+
+  // Only now start watching publishes, so the restored messages are not written back or shown as new.
+  const monitor = new MessageMonitor();
+  broker.on('publish', (packet, client) => {
+    monitor.record({
+      topic: packet.topic,
+      payload: packet.payload,
+      retain: packet.retain,
+      qos: packet.qos,
+      clientId: client ? client.id : null,
+    });
+    if (store !== null && packet.retain && !packet.topic.startsWith('$SYS/')) {
+      store.record(packet.topic, Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload), packet.qos);
+    }
+  });
+
+  let httpPort = 0;
+  let tcpPort = 0;
+  const lanAddresses = lan ? lanIPv4Addresses() : [];
+  const httpServer: HttpServer = createServer(
+    createHttpApp({
+      distDir,
+      pagesDir,
+      websocketPath: WEBSOCKET_PATH,
+      monitor,
+      info: () => ({
+        httpPort,
+        tcp: { host: lan && lanAddresses.length > 0 ? (lanAddresses[0] as string) : 'localhost', port: tcpPort },
+        lan,
+        addresses: lanAddresses,
+        authRequired: credentials !== null,
+      }),
+    }),
+  );
+  const bridge: WebSocketBridge = attachWebSocketBroker(httpServer, broker, WEBSOCKET_PATH);
+  let tcp: TcpBroker | null = null;
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      monitor.close();
+      await bridge.close();
+      // SSE feeds and keep-alive browser connections would hold close() open forever.
+      const httpClosed = closeServer(httpServer);
+      httpServer.closeAllConnections();
+      await httpClosed;
+      if (tcp !== null) await tcp.close();
+      await new Promise<void>((resolve) => broker.close(() => resolve()));
+      if (store !== null) await store.flush();
+    })();
+    return closing;
+  };
+
+  try {
+    httpPort = await listenOn(httpServer, options.httpPort ?? DEFAULT_HTTP_PORT, host, 'http');
+    tcp = await startTcpBroker(broker, options.tcpPort ?? DEFAULT_TCP_PORT, host);
+    tcpPort = tcp.port;
+  } catch (error) {
+    await close();
+    throw error;
+  }
+
+  // "localhost" rather than 127.0.0.1: browsers treat it as a secure context, so an https
+  // TurboWarp page may still load http://localhost/... without a mixed-content block.
+  const localName = host === '0.0.0.0' || host === '127.0.0.1' || host === '::' ? 'localhost' : host;
+  const httpUrl = `http://${localName}:${httpPort}/`;
+  return {
+    host,
+    httpPort,
+    tcpPort,
+    lan,
+    httpUrl,
+    extensionUrl: `${httpUrl}mqtt-blocks.js`,
+    pageUrls: { home: httpUrl, scratch: `${httpUrl}scratch/`, board: `${httpUrl}board/` },
+    websocketUrl: `ws://${localName}:${httpPort}${WEBSOCKET_PATH}`,
+    tcpUrl: `mqtt://${localName}:${tcpPort}`,
+    lanAddresses,
+    credentials,
+    monitor,
+    close,
+  };
+}

@@ -1,0 +1,124 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { MessageMonitor } from './monitor';
+import { sendFile, sendText, serveStatic } from './static-files';
+
+/** What `GET /api/info` tells pages about the broker. */
+export interface BrokerInfo {
+  /** WebSocket URL for browsers, built from the host the page itself used. */
+  websocketUrl: string;
+  /** Where boards connect over plain MQTT (TCP). */
+  tcp: { host: string; port: number };
+  lan: boolean;
+  /** LAN IPv4 addresses of this machine (empty unless --lan). */
+  addresses: string[];
+  /** Whether clients must send the username/password the teacher announced. */
+  authRequired: boolean;
+}
+
+export interface HttpAppOptions {
+  /** Folder holding the built `mqtt-blocks.js` (normally `dist/`). */
+  distDir: string;
+  /** Folder of the editor pages (`src/server/pages`). */
+  pagesDir: string;
+  /** Path the WebSocket broker listens on, e.g. `/mqtt`. */
+  websocketPath: string;
+  monitor: MessageMonitor;
+  /** Filled in once the listeners are bound (ports may be chosen by the OS). */
+  info: () => Omit<BrokerInfo, 'websocketUrl'> & { httpPort: number };
+}
+
+/** Files from `distDir` that are served at the site root, for TurboWarp and for pages. */
+const DIST_FILES = new Set(['/mqtt-blocks.js', '/mqtt-blocks.js.map']);
+
+/** Any browser page (TurboWarp online, a local scratch-gui) may load the extension and read the info. */
+const CORS = { 'Access-Control-Allow-Origin': '*' };
+
+/**
+ * Accepts only a plausible `host[:port]` from the Host header before echoing it back in a
+ * URL; anything odd falls back to localhost.
+ */
+function hostForUrls(req: IncomingMessage, httpPort: number): string {
+  const host = req.headers.host;
+  if (host !== undefined && /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return host;
+  return `localhost:${httpPort}`;
+}
+
+/** Builds the request handler of the classroom HTTP server. */
+export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const method = req.method ?? 'GET';
+    if (method === 'OPTIONS') {
+      res.writeHead(204, { ...CORS, 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Max-Age': '600' });
+      res.end();
+      return;
+    }
+    if (method !== 'GET' && method !== 'HEAD') {
+      sendText(res, 405, 'Only GET is supported. 只支持 GET 请求。\n', { Allow: 'GET, HEAD' });
+      return;
+    }
+    let pathname: string;
+    try {
+      pathname = new URL(req.url ?? '/', 'http://placeholder').pathname;
+    } catch {
+      sendText(res, 400, 'Bad request. 请求无效。\n');
+      return;
+    }
+
+    if (DIST_FILES.has(pathname)) {
+      const file = path.join(options.distDir, pathname.slice(1));
+      try {
+        await fs.access(file);
+      } catch {
+        sendText(
+          res,
+          503,
+          `${pathname} has not been built yet. Run "npm run build" in the mqtt-blocks folder, then reload.\n` +
+            `${pathname} 还没有生成。请在 mqtt-blocks 文件夹中运行 "npm run build"，然后刷新页面。\n`,
+          CORS,
+        );
+        return;
+      }
+      await sendFile(req, res, file, CORS);
+      return;
+    }
+
+    if (pathname === '/api/info') {
+      const { httpPort, ...rest } = options.info();
+      const body: BrokerInfo = {
+        websocketUrl: `ws://${hostForUrls(req, httpPort)}${options.websocketPath}`,
+        ...rest,
+      };
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...CORS });
+      res.end(JSON.stringify(body));
+      return;
+    }
+
+    if (pathname === '/api/monitor') {
+      options.monitor.attach(req, res);
+      return;
+    }
+
+    if (pathname === options.websocketPath) {
+      sendText(
+        res,
+        426,
+        'This address is for MQTT over WebSocket: put it in the connect block, not in the browser address bar.\n' +
+          '这个地址用于 MQTT over WebSocket：请把它填入“连接”积木，而不是浏览器地址栏。\n',
+        { Upgrade: 'websocket' },
+      );
+      return;
+    }
+
+    await serveStatic(req, res, options.pagesDir, pathname);
+  };
+
+  return (req, res) => {
+    handle(req, res).catch((error: Error) => {
+      // A failed request must never take the classroom server down.
+      if (!res.headersSent) sendText(res, 500, `Internal error: ${error.message}\n服务器内部错误。\n`);
+      else res.destroy();
+    });
+  };
+}

@@ -1,0 +1,27 @@
+import { Command } from 'commander';
+import { registerServeCommand } from './serve-command';
+
+/**
+ * The `mqtt-blocks` command. Keep this file a plain list of registrations: each
+ * subcommand lives in its own `*-command.ts` and adds itself with one line here.
+ */
+export function buildProgram(): Command {
+  const program = new Command('mqtt-blocks')
+    .description('MQTT blocks for classroom block programming / 课堂积木编程的 MQTT 积木')
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    .version((require('../../package.json') as { version: string }).version);
+  registerServeCommand(program);
+  return program;
+}
+
+export async function main(argv: string[] = process.argv): Promise<void> {
+  await buildProgram().parseAsync(argv);
+}
+
+// Run when started directly (`tsx src/cli/main.ts serve`); bin/mqtt-blocks.js calls main() itself.
+if (require.main === module) {
+  main().catch((error: Error) => {
+    console.error(error.stack ?? error.message);
+    process.exit(1);
+  });
+}

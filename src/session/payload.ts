@@ -1,0 +1,17 @@
+/** Message payloads: bytes in, text out, never an exception. */
+
+// `fatal: false` replaces invalid byte sequences with U+FFFD instead of throwing.
+const decoder = new TextDecoder('utf-8', { fatal: false });
+
+export function decodePayload(payload: Uint8Array): string {
+  return decoder.decode(payload);
+}
+
+/** What a block argument publishes: numbers and booleans as their text, lists as Scratch shows them. */
+export function payloadText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return value.map(payloadText).join(' ');
+  return String(value);
+}

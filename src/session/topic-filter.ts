@@ -1,0 +1,135 @@
+/**
+ * MQTT 3.1.1 topic names and topic filters (spec §4.7): validation and matching.
+ * `FilterIndex` finds every filter matching a topic by walking a tree of topic levels, so the cost
+ * of a message grows with the topic's depth, not with the number of hat scripts.
+ */
+
+/** Why a topic or filter was refused; the caller turns it into a localised message. */
+export type TopicProblem =
+  | 'empty'
+  | 'tooLong'
+  | 'nulCharacter'
+  | 'wildcardInTopic'
+  | 'misplacedHash'
+  | 'misplacedPlus';
+
+const MAX_TOPIC_BYTES = 65535;
+const utf8 = new TextEncoder();
+
+function commonProblem(text: string): TopicProblem | null {
+  if (text.length === 0) return 'empty';
+  if (text.includes('\u0000')) return 'nulCharacter';
+  // Cheap pre-check first: only strings that could be too long pay for encoding.
+  if (text.length > MAX_TOPIC_BYTES / 3 && utf8.encode(text).length > MAX_TOPIC_BYTES) return 'tooLong';
+  return null;
+}
+
+/** A topic a message is published to: no wildcards. */
+export function topicNameProblem(topic: string): TopicProblem | null {
+  const problem = commonProblem(topic);
+  if (problem) return problem;
+  if (topic.includes('+') || topic.includes('#')) return 'wildcardInTopic';
+  return null;
+}
+
+/** A subscription filter: `+` fills a whole level, `#` only as the whole last level. */
+export function topicFilterProblem(filter: string): TopicProblem | null {
+  const problem = commonProblem(filter);
+  if (problem) return problem;
+  const levels = filter.split('/');
+  for (let i = 0; i < levels.length; i++) {
+    const level = levels[i];
+    if (level.includes('#') && (level !== '#' || i !== levels.length - 1)) return 'misplacedHash';
+    if (level.includes('+') && level !== '+') return 'misplacedPlus';
+  }
+  return null;
+}
+
+/** True when `topic` is delivered to a subscription on `filter` (both assumed valid). */
+export function topicMatchesFilter(filter: string, topic: string): boolean {
+  const filterLevels = filter.split('/');
+  const topicLevels = topic.split('/');
+  // §4.7.2: wildcards at the first level never match topics starting with `$` (e.g. $SYS).
+  if (topic.startsWith('$') && (filterLevels[0] === '+' || filterLevels[0] === '#')) return false;
+  for (let i = 0; i < filterLevels.length; i++) {
+    const level = filterLevels[i];
+    if (level === '#') return true; // also matches the parent level: "sport/#" matches "sport"
+    if (i >= topicLevels.length) return false;
+    if (level !== '+' && level !== topicLevels[i]) return false;
+  }
+  return filterLevels.length === topicLevels.length;
+}
+
+interface Node<T> {
+  children: Map<string, Node<T>>;
+  /** Values whose filter ends exactly here. */
+  values: Set<T>;
+  /** Values whose filter ends with `#` below this node. */
+  hashValues: Set<T>;
+}
+
+function newNode<T>(): Node<T> {
+  return { children: new Map(), values: new Set(), hashValues: new Set() };
+}
+
+/** Filters → values (e.g. hat scripts), matched against topics level by level. */
+export class FilterIndex<T> {
+  private readonly root: Node<T> = newNode();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  add(filter: string, value: T): void {
+    let node = this.root;
+    const levels = filter.split('/');
+    for (let i = 0; i < levels.length; i++) {
+      const level = levels[i];
+      if (level === '#' && i === levels.length - 1) {
+        if (!node.hashValues.has(value)) this.count++;
+        node.hashValues.add(value);
+        return;
+      }
+      let child = node.children.get(level);
+      if (!child) {
+        child = newNode();
+        node.children.set(level, child);
+      }
+      node = child;
+    }
+    if (!node.values.has(value)) this.count++;
+    node.values.add(value);
+  }
+
+  clear(): void {
+    this.root.children.clear();
+    this.root.values.clear();
+    this.root.hashValues.clear();
+    this.count = 0;
+  }
+
+  /** Every value whose filter matches `topic`, each once. */
+  match(topic: string): Set<T> {
+    const found = new Set<T>();
+    if (this.count === 0) return found;
+    const levels = topic.split('/');
+    const dollarTopic = topic.startsWith('$');
+    this.collect(this.root, levels, 0, dollarTopic, found);
+    return found;
+  }
+
+  private collect(node: Node<T>, levels: string[], depth: number, dollarTopic: boolean, found: Set<T>): void {
+    const atRoot = depth === 0;
+    // `#` at this point matches the remaining levels, including none ("a/#" matches "a").
+    if (!(atRoot && dollarTopic)) for (const value of node.hashValues) found.add(value);
+    if (depth === levels.length) {
+      for (const value of node.values) found.add(value);
+      return;
+    }
+    const exact = node.children.get(levels[depth]);
+    if (exact) this.collect(exact, levels, depth + 1, dollarTopic, found);
+    const plus = node.children.get('+');
+    if (plus && !(atRoot && dollarTopic)) this.collect(plus, levels, depth + 1, dollarTopic, found);
+  }
+}

@@ -1,0 +1,78 @@
+import { EventEmitter } from 'node:events';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { MessageMonitor } from '../../src/server/monitor';
+
+/** Just enough of a response to watch what the monitor writes and to fake a slow page. */
+class FakeResponse extends EventEmitter {
+  written: string[] = [];
+  writableLength = 0;
+  destroyed = false;
+  writableEnded = false;
+  writeHead(): this {
+    return this;
+  }
+  write(chunk: string): boolean {
+    this.written.push(chunk);
+    return true;
+  }
+  end(): void {
+    this.writableEnded = true;
+  }
+}
+
+function attach(monitor: MessageMonitor): FakeResponse {
+  const res = new FakeResponse();
+  const req = new EventEmitter() as unknown as IncomingMessage;
+  (req as unknown as { headers: object }).headers = {};
+  monitor.attach(req, res as unknown as ServerResponse);
+  return res;
+}
+
+describe('MessageMonitor', () => {
+  let monitor: MessageMonitor;
+  beforeEach(() => {
+    monitor = new MessageMonitor();
+  });
+  afterEach(() => monitor.close());
+
+  test('keeps only the last 200 messages', () => {
+    for (let i = 1; i <= 250; i += 1) monitor.record({ topic: `t/${i}`, payload: String(i) });
+    const recent = monitor.recent();
+    expect(recent).toHaveLength(200);
+    expect(recent[0]?.topic).toBe('t/51');
+    expect(recent[199]?.topic).toBe('t/250');
+  });
+
+  test('skips $SYS topics and cuts huge payloads but reports their real size', () => {
+    monitor.record({ topic: '$SYS/broker/uptime', payload: '1' });
+    monitor.record({ topic: 'big', payload: Buffer.alloc(100000, 0x61) });
+    const recent = monitor.recent();
+    expect(recent.map((m) => m.topic)).toEqual(['big']);
+    expect(recent[0]).toMatchObject({ bytes: 100000, truncated: true });
+    expect(recent[0]!.payload.length).toBeLessThanOrEqual(4096);
+  });
+
+  test('a slow page misses messages instead of holding the broker, and is told how many', () => {
+    const res = attach(monitor);
+    res.writableLength = 10 * 1024 * 1024; // the page stopped reading
+    for (let i = 0; i < 5; i += 1) monitor.record({ topic: 'fast', payload: 'x' });
+    const writesWhileSlow = res.written.length;
+    expect(writesWhileSlow).toBe(1); // only the initial retry/history chunk
+    res.writableLength = 0; // the page caught up
+    monitor.record({ topic: 'fast', payload: 'after' });
+    const tail = res.written.slice(writesWhileSlow).join('');
+    expect(tail).toContain('event: dropped\ndata: {"count":5}');
+    expect(tail).toContain('"payload":"after"');
+  });
+
+  test('a page reconnecting with Last-Event-ID only gets what it missed', () => {
+    for (let i = 1; i <= 5; i += 1) monitor.record({ topic: `t/${i}`, payload: '' });
+    const res = new FakeResponse();
+    const req = Object.assign(new EventEmitter(), { headers: { 'last-event-id': '3' } }) as unknown as IncomingMessage;
+    monitor.attach(req, res as unknown as ServerResponse);
+    const first = res.written[0]!;
+    expect(first).not.toContain('"topic":"t/3"');
+    expect(first).toContain('"topic":"t/4"');
+    expect(first).toContain('"topic":"t/5"');
+  });
+});

@@ -21,6 +21,7 @@ import { droppedMessages } from './definitions/droppedMessages';
 import { publish } from './definitions/publish';
 import { publishWithOptions } from './definitions/publishWithOptions';
 import { jsonValue } from './definitions/jsonValue';
+import { wait } from './definitions/wait';
 
 export const CATALOGUE: readonly BlockSpec[] = [
   wifiConnect,
@@ -40,6 +41,7 @@ export const CATALOGUE: readonly BlockSpec[] = [
   publish,
   publishWithOptions,
   jsonValue,
+  wait,
 ];
 
 /** The blocks one face shows, in palette order. */

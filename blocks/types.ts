@@ -5,6 +5,8 @@
  * This folder is pure data and pure functions: it must not import mqtt.js, scratch-vm, Blockly or the DOM.
  */
 
+import type { BlockCodegen } from './codegen';
+
 /** Locales every block text and message exists in. */
 export type Locale = 'en' | 'zh-cn';
 export const LOCALES: readonly Locale[] = ['en', 'zh-cn'];
@@ -54,6 +56,8 @@ export interface BlockSpec {
   readonly faces: readonly Face[];
   /** One sentence for the block reference: what a pupil gets from it. */
   readonly help: LocalizedText;
+  /** The code the block generates on boards; every block with the `board` face has one. */
+  readonly codegen?: BlockCodegen;
 }
 
 /** Scratch's opcode / Blockly's type for a block. */

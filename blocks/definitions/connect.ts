@@ -1,4 +1,6 @@
 import type { BlockSpec } from '../types';
+import { sameOnBoth } from '../codegen';
+import { parseBoardUrl } from '../board-url';
 
 /** Opens the connection. Live: waits (bounded) until connected or failed; boards: connects once Wi-Fi is up. */
 export const connect: BlockSpec = {
@@ -18,4 +20,21 @@ export const connect: BlockSpec = {
     en: 'Connects to an MQTT broker and waits until it is connected or has failed. In a browser use the broker\'s WebSocket address (ws:// or wss://); boards use mqtt://host:1883.',
     'zh-cn': '连接到 MQTT 服务器，并等待连接成功或失败。浏览器中请用服务器的 WebSocket 地址（ws:// 或 wss://）；开发板用 mqtt://主机:1883。',
   },
+  // A typed URL is checked while generating (a WebSocket address is refused with an explanation);
+  // a URL built from other blocks is checked by the board at run time (the 'url' runtime piece).
+  codegen: sameOnBoth((ctx) => {
+    ctx.require('client');
+    const user = ctx.text('USERNAME');
+    const password = ctx.text('PASSWORD');
+    const literal = ctx.literal('URL');
+    if (literal === undefined) {
+      ctx.require('url');
+      return `mqtt_connect_url(${ctx.text('URL')}, ${user}, ${password})\n`;
+    }
+    const url = parseBoardUrl(literal);
+    if (!url.ok) {
+      return ctx.fail(url.error);
+    }
+    return `mqtt_connect(${ctx.quote(url.host)}, ${url.port}, ${user}, ${password})\n`;
+  }),
 };

@@ -1,4 +1,5 @@
 import type { BlockSpec } from '../types';
+import { sameOnBoth } from '../codegen';
 
 export const disconnect: BlockSpec = {
   opcode: 'disconnect',
@@ -10,4 +11,8 @@ export const disconnect: BlockSpec = {
     en: 'Closes the connection on purpose (the last will is not sent).',
     'zh-cn': '主动断开连接（不会发送遗嘱消息）。',
   },
+  codegen: sameOnBoth((ctx) => {
+    ctx.require('client');
+    return 'mqtt_disconnect()\n';
+  }),
 };

@@ -1,4 +1,5 @@
 import type { BlockSpec } from '../types';
+import { call, sameOnBoth } from '../codegen';
 
 export const jsonValue: BlockSpec = {
   opcode: 'jsonValue',
@@ -13,4 +14,8 @@ export const jsonValue: BlockSpec = {
     en: 'Reads a value out of a JSON message. Dotted paths reach inside: sensors.0.value. Not JSON, or no such path: empty.',
     'zh-cn': '从 JSON 消息中取值，用点号逐层深入：sensors.0.value。不是 JSON 或没有这个路径时为空。',
   },
+  codegen: sameOnBoth((ctx) => {
+    ctx.require('json');
+    return call(`mqtt_json_value(${ctx.text('PATH')}, ${ctx.text('JSON')})`);
+  }),
 };

@@ -1,4 +1,5 @@
 import type { BlockSpec } from '../types';
+import { sameOnBoth } from '../codegen';
 
 export const publish: BlockSpec = {
   opcode: 'publish',
@@ -13,4 +14,8 @@ export const publish: BlockSpec = {
     en: 'Sends a message (QoS 0, not retained). Numbers and true/false are sent as their text.',
     'zh-cn': '发送一条消息（QoS 0，不保留）。数字和真/假以文字发送。',
   },
+  codegen: sameOnBoth((ctx) => {
+    ctx.require('client');
+    return `mqtt_publish(${ctx.text('TOPIC')}, ${ctx.text('MESSAGE')}, qos=0, retain=False)\n`;
+  }),
 };

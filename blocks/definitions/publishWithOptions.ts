@@ -1,5 +1,6 @@
 import type { BlockSpec } from '../types';
 import { QOS_MENU, RETAIN_MENU } from '../menus';
+import { boardQos } from '../codegen';
 
 export const publishWithOptions: BlockSpec = {
   opcode: 'publishWithOptions',
@@ -18,5 +19,18 @@ export const publishWithOptions: BlockSpec = {
   help: {
     en: 'Sends a message with a delivery guarantee (QoS) and, with retain, the broker keeps it for everyone who subscribes later.',
     'zh-cn': '按选定的服务质量（QoS）发送消息；选择保留时，服务器会把它交给之后订阅的人。',
+  },
+  codegen: {
+    micropython: (ctx) => {
+      ctx.require('client');
+      const { qos, comment } = boardQos(ctx.menu('QOS'), 'micropython');
+      const retain = ctx.menu('RETAIN') === 'yes' ? 'True' : 'False';
+      return `${comment}mqtt_publish(${ctx.text('TOPIC')}, ${ctx.text('MESSAGE')}, qos=${qos}, retain=${retain})\n`;
+    },
+    python: (ctx) => {
+      ctx.require('client');
+      const retain = ctx.menu('RETAIN') === 'yes' ? 'True' : 'False';
+      return `mqtt_publish(${ctx.text('TOPIC')}, ${ctx.text('MESSAGE')}, qos=${ctx.menu('QOS')}, retain=${retain})\n`;
+    },
   },
 };

@@ -1,4 +1,5 @@
 import type { BlockSpec } from '../types';
+import { sameOnBoth } from '../codegen';
 
 export const setLastWill: BlockSpec = {
   opcode: 'setLastWill',
@@ -16,4 +17,9 @@ export const setLastWill: BlockSpec = {
     en: 'The "last will": the broker publishes it for you if the connection is lost without "disconnect". Use it before "connect".',
     'zh-cn': '"遗嘱消息"：如果连接不是通过 "断开连接" 结束的，服务器会替你发布它。请在 "连接" 之前使用。',
   },
+  // Stored by the runtime and handed to the broker in every CONNECT (so also after a reconnect).
+  codegen: sameOnBoth((ctx) => {
+    ctx.require('client');
+    return `mqtt_set_last_will(${ctx.text('TOPIC')}, ${ctx.text('MESSAGE')})\n`;
+  }),
 };

@@ -1,4 +1,5 @@
 import type { BlockSpec } from '../types';
+import { atom, sameOnBoth } from '../codegen';
 
 export const topic: BlockSpec = {
   opcode: 'topic',
@@ -10,4 +11,8 @@ export const topic: BlockSpec = {
     en: 'The topic the message came on (useful with + and # hats).',
     'zh-cn': '消息所在的主题（配合 + 和 # 使用很方便）。',
   },
+  codegen: sameOnBoth((ctx) => {
+    ctx.require('client');
+    return atom('mqtt_topic');
+  }),
 };

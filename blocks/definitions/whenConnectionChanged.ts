@@ -1,5 +1,6 @@
 import type { BlockSpec } from '../types';
 import { CONNECTION_STATE_MENU } from '../menus';
+import { sameOnBoth } from '../codegen';
 
 export const whenConnectionChanged: BlockSpec = {
   opcode: 'whenConnectionChanged',
@@ -11,4 +12,10 @@ export const whenConnectionChanged: BlockSpec = {
     en: 'Runs when the connection is made (also after an automatic reconnect) or lost.',
     'zh-cn': '连接成功（包括自动重连成功）或连接断开时运行。',
   },
+  codegen: sameOnBoth((ctx) => {
+    ctx.require('client');
+    const state = ctx.menu('STATE') === 'disconnected' ? 'disconnected' : 'connected';
+    ctx.registerHat(state, `on_${state}`);
+    return '';
+  }),
 };

@@ -14,4 +14,12 @@ export const wifiConnect: BlockSpec = {
     en: 'Joins the board to a Wi-Fi network and waits until it has an address.',
     'zh-cn': '让开发板连接 Wi-Fi，并等待获得地址。',
   },
+  codegen: {
+    micropython: (ctx) => {
+      ctx.require('wifi');
+      return `wifi_connect(${ctx.text('SSID')}, ${ctx.text('PASSWORD')})\n`;
+    },
+    // A Raspberry Pi joins Wi-Fi through its own settings; the block stays harmless there.
+    python: () => 'pass  # connect Wi-Fi: the Raspberry Pi joins Wi-Fi in its own network settings\n',
+  },
 };

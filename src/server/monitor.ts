@@ -107,8 +107,9 @@ export class MessageMonitor {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
       Connection: 'keep-alive',
-      'Access-Control-Allow-Origin': '*',
       'X-Accel-Buffering': 'no',
+      // Deliberately no Access-Control-Allow-Origin: the monitor page is served from this
+      // server, and CORS would let any web site the teacher visits read the class's messages.
     });
     // A page that reconnects sends the last id it saw: resend only what it missed.
     const lastId = Number(req.headers['last-event-id']);

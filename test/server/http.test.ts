@@ -209,3 +209,22 @@ describe('/api/monitor', () => {
     expect(messages.some((m) => m.topic.startsWith('$SYS/'))).toBe(false);
   });
 });
+
+describe('/api/monitor privacy', () => {
+  test('is not readable cross-origin (no CORS header), unlike /api/info', async () => {
+    const server = await start();
+    const headers = await withTimeout(
+      new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+        const req = http.get({ host: '127.0.0.1', port: server.httpPort, path: '/api/monitor', agent: false }, (res) => {
+          resolve(res.headers);
+          req.destroy();
+        });
+        req.on('error', reject);
+      }),
+      5000,
+      'monitor headers',
+    );
+    expect(headers['access-control-allow-origin']).toBeUndefined();
+    expect((await rawGet(server.httpPort, '/api/info')).headers['access-control-allow-origin']).toBe('*');
+  });
+});

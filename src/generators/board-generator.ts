@@ -1,0 +1,143 @@
+/**
+ * A Blockly Python generator for one board target. Blockly's own blocks (logic, loops, math, text,
+ * variables, functions) keep Blockly's Python code; MQTT blocks get the code their catalogue entry
+ * says (blocks/definitions/*.ts) through a BlockContext; program assembly adds the runtime.
+ */
+import * as Blockly from 'blockly/core';
+import { PythonGenerator, pythonGenerator } from 'blockly/python';
+import { blocksFor } from '../../blocks/catalogue';
+import type { Expression, HatTable, RuntimePart, Target } from '../../blocks/codegen';
+import { qualifiedOpcode, type BlockSpec } from '../../blocks/types';
+import { assembleProgram } from './assemble';
+import { BlockContext } from './block-context';
+import { emptyProgram, type ProgramParts } from './program-parts';
+import { pythonString } from './python-literal';
+import { MICROPYTHON_RUNTIME } from './runtime/micropython';
+import { PYTHON_RUNTIME } from './runtime/python';
+import type { Runtime } from './runtime/runtime-types';
+
+const RUNTIMES: Readonly<Record<Target, Runtime>> = { micropython: MICROPYTHON_RUNTIME, python: PYTHON_RUNTIME };
+
+const PRECEDENCE = { atomic: 0, call: 2.2, none: 99 } as const; // Blockly's Python Order values
+
+/** Every top-level name a runtime defines: pupils' variables must not take them. */
+function runtimeNames(runtime: Runtime): string[] {
+  const names = new Set<string>(['MQTT_MESSAGE_HATS', 'MQTT_CONNECTED_HATS', 'MQTT_DISCONNECTED_HATS', 'MQTTClient', 'MQTTException']);
+  for (const piece of Object.values(runtime)) {
+    const code = piece.code(() => true);
+    for (const match of code.matchAll(/^(?:def\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*[=(]/gm)) {
+      names.add(match[1]);
+    }
+  }
+  return [...names, 'network', 'machine', 'json', 'time', 'queue', 'uuid', 'mqtt'];
+}
+
+/** The hat-ness of a block decides whether its `next` chain is its own script (not the main program). */
+function isHatBlock(block: Blockly.Block): boolean {
+  return !block.previousConnection && !block.outputConnection && block.type.startsWith('mqtt_');
+}
+
+export class BoardGenerator extends PythonGenerator {
+  private parts: ProgramParts;
+  private readonly runtime: Runtime;
+  private workspace: Blockly.Workspace | undefined;
+  /** Set by the first pass: did the program use the MQTT client? */
+  private usedClient = false;
+  /** Set by the first pass: did the program use the MQTT client? */
+  constructor(readonly target: Target) {
+    super(target === 'micropython' ? 'MicroPython' : 'Python');
+    this.runtime = RUNTIMES[target];
+    this.parts = emptyProgram(target);
+    // Four spaces, as in the runtime and in PEP 8 (Blockly's default is two).
+    this.INDENT = '    ';
+    Object.assign(this.forBlock, pythonGenerator.forBlock);
+    for (const spec of blocksFor('board')) {
+      this.forBlock[qualifiedOpcode(spec)] = (block) => this.generateMqttBlock(spec, block);
+    }
+    this.addReservedWords(runtimeNames(this.runtime).join(','));
+  }
+
+  /** The one escaping function, also for Blockly's own text blocks (Blockly's drops newlines). */
+  override quote_(value: string): string {
+    return pythonString(value);
+  }
+
+  override multiline_quote_(value: string): string {
+    return pythonString(value);
+  }
+
+  override init(workspace: Blockly.Workspace): void {
+    super.init(workspace);
+    this.workspace = workspace;
+    this.PASS = `${this.INDENT}pass\n`;
+    this.parts = emptyProgram(this.target);
+  }
+
+  override workspaceToCode(workspace?: Blockly.Workspace): string {
+    // Two passes: only a program with an MQTT client needs loops to keep serving it (the loop trap).
+    this.INFINITE_LOOP_TRAP = null;
+    const plain = super.workspaceToCode(workspace);
+    if (!this.usedClient) {
+      return plain;
+    }
+    this.INFINITE_LOOP_TRAP = 'mqtt_service()  # keep MQTT going inside loops\n';
+    return super.workspaceToCode(workspace);
+  }
+
+  override scrub_(block: Blockly.Block, code: string, thisOnly?: boolean): string {
+    // A hat's script is its callback body, not part of the main program.
+    return isHatBlock(block) ? code : super.scrub_(block, code, thisOnly);
+  }
+
+  override finish(code: string): string {
+    const workspace = this.workspace;
+    const blocklyDefinitions = Object.values(this.definitions_ as Record<string, string>);
+    const blockTypes = Array.from(
+      new Set(workspace ? workspace.getAllBlocks(false).filter((b) => !b.isShadow()).map((b) => b.type) : []),
+    ).sort();
+    const program = assembleProgram({
+      parts: this.parts,
+      runtime: this.runtime,
+      blockTypes,
+      blocklyDefinitions,
+      mainCode: code,
+      indent: this.INDENT,
+    });
+    this.usedClient = this.parts.runtime.has('client') || this.parts.runtime.has('url');
+    super.finish('');
+    this.workspace = undefined;
+    return program;
+  }
+
+  requireRuntime(part: RuntimePart): void {
+    this.parts.runtime.add(part);
+  }
+
+  registerHat(block: Blockly.Block, table: HatTable, nameHint: string, key?: string): string {
+    const name = this.nameDB_!.getDistinctName(nameHint, Blockly.Names.NameType.PROCEDURE);
+    const next = block.getNextBlock();
+    let body = next ? this.prefixLines(this.blockToCode(next) as string, this.INDENT) : '';
+    if (body.trim() === '') {
+      body = this.PASS;
+    }
+    const globals = Blockly.Variables.allUsedVarModels(block.workspace).map((variable) =>
+      this.getVariableName(variable.getId()),
+    );
+    const globalLine = globals.length > 0 ? `${this.INDENT}global ${globals.join(', ')}\n` : '';
+    this.parts.hatFunctions.push(`def ${name}():\n${globalLine}${body}`.replace(/\n+$/, ''));
+    this.parts.hatTables[table].push({ key, name });
+    return name;
+  }
+
+  private generateMqttBlock(spec: BlockSpec, block: Blockly.Block): string | [string, number] {
+    if (!spec.codegen) {
+      return '';
+    }
+    const result = spec.codegen[this.target](new BlockContext(block, this));
+    if (typeof result === 'string') {
+      return result;
+    }
+    const expression: Expression = result;
+    return [expression.code, PRECEDENCE[expression.precedence]];
+  }
+}

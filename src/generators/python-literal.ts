@@ -1,0 +1,40 @@
+/**
+ * The one function that turns text from a block into Python source. Every topic, message, SSID and
+ * password goes through it, so no input can end the string early or smuggle in code.
+ *
+ * The literal works for CPython 3 and MicroPython alike: single quotes; backslash, quote and every
+ * control character escaped (`\x00` rather than `\0`, which would swallow following digits);
+ * printable non-ASCII (Chinese) kept as is so the code stays readable; lone surrogates, which no
+ * UTF-8 source file can hold, become U+FFFD.
+ */
+const NAMED_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  "'": "\\'",
+  '\n': '\\n',
+  '\r': '\\r',
+  '\t': '\\t',
+};
+
+function escapeChar(char: string): string {
+  const named = NAMED_ESCAPES[char];
+  if (named !== undefined) {
+    return named;
+  }
+  const code = char.codePointAt(0) ?? 0;
+  // C0 and C1 controls, DEL, and the Unicode line/paragraph separators some editors break lines on.
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
+    return `\\x${code.toString(16).padStart(2, '0')}`;
+  }
+  if (code === 0x2028 || code === 0x2029 || code === 0xfeff) {
+    return `\\u${code.toString(16).padStart(4, '0')}`;
+  }
+  if (code >= 0xd800 && code <= 0xdfff) {
+    return '\ufffd';
+  }
+  return char;
+}
+
+export function pythonString(value: string): string {
+  // Iterating a JS string by code point keeps surrogate pairs (emoji) together.
+  return `'${Array.from(value, escapeChar).join('')}'`;
+}

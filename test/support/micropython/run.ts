@@ -1,0 +1,81 @@
+/**
+ * Runs a generated MicroPython program in the real interpreter with strict stand-in board modules
+ * and returns what the program did: every stand-in call (in order, with the virtual time), what it
+ * printed, and any Python error other than the harness's own StopProgram.
+ */
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+export interface Scenario {
+  /** Stop the program after this many check_msg() calls (the main loop's heartbeat). */
+  max_check_msg?: number;
+  max_virtual_ms?: number;
+  /** Lines input() returns; when they run out the program stops. */
+  inputs?: string[];
+  /** Keyed by check_msg() call number (1-based): messages to deliver or a dropped connection. */
+  events?: Record<string, Array<{ topic: string; payload?: string; payload_bytes?: number[] } | { oserror: true }>>;
+  /** One per connect(): 'ok', 'oserror' or 'refuse:<code>'. Default ok. */
+  connect_results?: string[];
+  wifi_ok?: boolean;
+}
+
+export type Recorded = string | number | boolean | null | { bytes: string } | { callable: string } | Recorded[];
+
+export interface Call {
+  call: string;
+  args: Recorded[];
+  kwargs: Record<string, Recorded>;
+  /** Virtual milliseconds since start. */
+  t: number;
+}
+
+export interface RunResult {
+  calls: Call[];
+  stdout: string[];
+  error: { type: string; message: string } | null;
+  checkMsgCalls: number;
+}
+
+const RUNNER = path.join(__dirname, 'run-program.mjs');
+
+export function runMicroPython(program: string, scenario: Scenario = {}, timeoutMs = 20000): Promise<RunResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [RUNNER], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`MicroPython run timed out after ${timeoutMs} ms\n${stderr}`));
+    }, timeoutMs);
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const line = stdout.trim().split('\n').pop() ?? '';
+      try {
+        const parsed = JSON.parse(line) as { result: { calls: Call[]; check_msg: number }; stdout: string[]; error: RunResult['error'] };
+        resolve({ calls: parsed.result.calls, stdout: parsed.stdout, error: parsed.error, checkMsgCalls: parsed.result.check_msg });
+      } catch {
+        reject(new Error(`MicroPython runner failed (exit ${code}): ${stderr || stdout}`));
+      }
+    });
+    child.stdin.end(JSON.stringify({ program, scenario }));
+  });
+}
+
+/** Decodes a recorded bytes value (the stand-ins record bytes as hex). */
+export function bytesText(value: Recorded | undefined): string {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value) && 'bytes' in value) {
+    return Buffer.from(value.bytes, 'hex').toString('utf8');
+  }
+  throw new Error(`not a bytes value: ${JSON.stringify(value)}`);
+}
+
+/** The calls of one kind, in order. */
+export function callsOf(result: RunResult, name: string): Call[] {
+  return result.calls.filter((call) => call.call === name);
+}

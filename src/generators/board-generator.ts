@@ -120,9 +120,9 @@ export class BoardGenerator extends PythonGenerator {
     if (body.trim() === '') {
       body = this.PASS;
     }
-    const globals = Blockly.Variables.allUsedVarModels(block.workspace).map((variable) =>
-      this.getVariableName(variable.getId()),
-    );
+    // Blockly variables are module globals: the callback declares the ones its script uses.
+    const variableIds = new Set(block.getDescendants(false).flatMap((b) => b.getVarModels().map((v) => v.getId())));
+    const globals = [...variableIds].map((id) => this.getVariableName(id)).sort();
     const globalLine = globals.length > 0 ? `${this.INDENT}global ${globals.join(', ')}\n` : '';
     this.parts.hatFunctions.push(`def ${name}():\n${globalLine}${body}`.replace(/\n+$/, ''));
     this.parts.hatTables[table].push({ key, name });

@@ -12,6 +12,10 @@ export function payloadText(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return value.map(payloadText).join(' ');
+  // Scratch joins a list of single characters without spaces ("abc"), any other list with spaces.
+  if (Array.isArray(value)) {
+    const singleLetters = value.every((item) => typeof item === 'string' && item.length === 1);
+    return value.map(payloadText).join(singleLetters ? '' : ' ');
+  }
   return String(value);
 }

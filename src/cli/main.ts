@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { registerGenerateCommand } from './generate-command';
 import { registerServeCommand } from './serve-command';
 
 /**
@@ -11,6 +12,7 @@ export function buildProgram(): Command {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     .version((require('../../package.json') as { version: string }).version);
   registerServeCommand(program);
+  registerGenerateCommand(program);
   return program;
 }
 

@@ -185,7 +185,9 @@ describeWithTool(pahoCheck(), 'generated Python programs on a live broker (pytho
 
     // Drop the connection from the broker side: paho reconnects and on_connect subscribes again.
     const resubscribed = Promise.all([subscribed('classroom/+/status'), subscribed('sensors/#')]);
-    const pythonClient = Object.values(broker.aedes.clients).find((client) => client.id.startsWith('mqtt-blocks-'));
+    // aedes keeps its connected clients in `clients`, which its typings leave out.
+    const connected = (broker.aedes as unknown as { clients: Record<string, { id: string; close(): void }> }).clients;
+    const pythonClient = Object.values(connected).find((client) => client.id.startsWith('mqtt-blocks-'));
     expect(pythonClient).toBeDefined();
     pythonClient!.close();
     await program.waitForLine(/^lost: /);

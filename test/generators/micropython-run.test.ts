@@ -4,6 +4,7 @@
  * recorded calls: order, arguments, keywords, and which hat bodies ran for the messages fed in.
  */
 import { bytesText, callsOf, runMicroPython, type Call, type RunResult, type Scenario } from '../support/micropython/run';
+import { generateFromWorkspaceJson } from '../../src/generators/headless';
 import { FIXTURES, generateFixture } from './fixtures';
 
 jest.setTimeout(60000);
@@ -199,5 +200,38 @@ describe('the stand-ins are strict (a generator mistake cannot pass unnoticed)',
     ].join('\n');
     const result = await runMicroPython(program);
     expect(result.error?.type).toMatch(/TypeError|AssertionError/);
+  });
+});
+
+describe('a broker URL built from other blocks is checked on the board', () => {
+  const workspace = (url: string): object => ({
+    variables: [{ name: 'broker', id: 'var-broker' }],
+    blocks: {
+      languageVersion: 0,
+      blocks: [
+        {
+          type: 'variables_set',
+          x: 0,
+          y: 0,
+          fields: { VAR: { id: 'var-broker' } },
+          inputs: { VALUE: { block: { type: 'text', fields: { TEXT: url } } } },
+          next: { block: { type: 'mqtt_connect', inputs: { URL: { block: { type: 'variables_get', fields: { VAR: { id: 'var-broker' } } } } } } },
+        },
+      ],
+    },
+  });
+
+  test('mqtt://host:port connects to that host and port', async () => {
+    const result = await runMicroPython(generateFromWorkspaceJson(workspace('mqtt://10.0.0.9:1884'), 'micropython'));
+    expect(result.error).toBeNull();
+    const [client] = callsOf(result, 'MQTTClient');
+    expect([client.args[1], client.kwargs.port]).toEqual(['10.0.0.9', 1884]);
+  });
+
+  test('a WebSocket URL is explained, not attempted', async () => {
+    const result = await runMicroPython(generateFromWorkspaceJson(workspace('ws://10.0.0.9:8000/mqtt'), 'micropython'));
+    expect(result.error).toBeNull();
+    expect(callsOf(result, 'MQTTClient')).toHaveLength(0);
+    expect(result.stdout.join('\n')).toMatch(/WebSocket address .*mqtt:\/\/HOST:1883/);
   });
 });

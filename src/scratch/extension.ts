@@ -4,7 +4,7 @@
  * `turbowarp-entry.ts`, which passes the editor's translate and canFetch in `environment`.
  */
 import formatMessage from 'format-message';
-import * as mqtt from 'mqtt';
+import mqtt from 'mqtt';
 import { EXTENSION_ID, qualifiedOpcode, type Locale } from '../../blocks';
 import { whenMessage as whenMessageBlock } from '../../blocks/definitions/whenMessage';
 import { whenConnectionChanged as whenConnectionChangedBlock } from '../../blocks/definitions/whenConnectionChanged';

@@ -39,6 +39,11 @@ export interface SessionOptions {
   readonly reconnectMaxMs?: number;
   readonly keepaliveSeconds?: number;
   readonly clientIdPrefix?: string;
+  /**
+   * mqtt.js keeps its keepalive timers in a Web Worker in browsers, so background tabs are not
+   * throttled into disconnects; where no Worker exists (locked-down embeds) plain timers still work.
+   */
+  readonly timerVariant?: 'auto' | 'native';
 }
 
 const TOPIC_PROBLEM_MESSAGES: Record<TopicProblem, PendingMessage['id']> = {
@@ -144,6 +149,7 @@ export class MqttSession {
       resubscribe: false,
       // QoS 0 is "at most once": while offline it is reported, not hoarded in memory.
       queueQoSZero: false,
+      timerVariant: this.options.timerVariant ?? (typeof globalThis.Worker === 'function' ? 'auto' : 'native'),
       will: this.will ? { topic: this.will.topic, payload: this.will.payload, qos: 1, retain: false } : undefined,
     };
 

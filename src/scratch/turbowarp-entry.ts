@@ -1,0 +1,31 @@
+/**
+ * Entry of `dist/mqtt-blocks.js`: the file TurboWarp (and other editors that load unsandboxed
+ * custom extensions by URL) evaluates with a global `Scratch`. webpack wraps it in an IIFE.
+ */
+import { MqttExtension } from './extension';
+import type { ScratchRuntime } from './scratch-types';
+
+interface ScratchGlobal {
+  extensions: { register(extension: object): void; unsandboxed?: boolean };
+  vm: { runtime: ScratchRuntime; getLocale?: () => string };
+  translate?: { language?: string };
+  canFetch?: (url: string) => Promise<boolean> | boolean;
+}
+
+declare const Scratch: ScratchGlobal;
+
+function register(scratch: ScratchGlobal): void {
+  if (scratch.extensions.unsandboxed === false) {
+    // In a sandbox there is no VM to start hat scripts from: say how to load it instead.
+    throw new Error('The MQTT extension must be loaded unsandboxed (tick "Run without sandbox"). / MQTT 扩展需要以非沙盒方式加载（勾选 "不使用沙盒运行"）。');
+  }
+  const extension = new MqttExtension(scratch.vm.runtime, {
+    // TurboWarp's translate knows the editor language; older hosts expose it on the VM.
+    locale: () => scratch.translate?.language ?? scratch.vm.getLocale?.() ?? 'en',
+    mayConnect: scratch.canFetch ? (url) => scratch.canFetch!(url) : undefined,
+    pageProtocol: globalThis.location?.protocol,
+  });
+  scratch.extensions.register(extension);
+}
+
+register(Scratch);

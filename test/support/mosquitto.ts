@@ -12,6 +12,7 @@ import { freePort, sleep } from './ports';
 
 export interface MosquittoBroker {
   readonly wsUrl: string;
+  readonly tcpUrl: string;
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
@@ -30,9 +31,14 @@ function portAnswers(port: number): Promise<boolean> {
 
 export async function startMosquitto(): Promise<MosquittoBroker> {
   const wsPort = await freePort();
+  // Mosquitto 2.0.x refuses to start with only a websockets listener: add a TCP one beside it.
+  const tcpPort = await freePort();
   const dir = mkdtempSync(join(tmpdir(), 'mqtt-blocks-mosquitto-'));
   const config = join(dir, 'mosquitto.conf');
-  writeFileSync(config, [`listener ${wsPort} 127.0.0.1`, 'protocol websockets', 'allow_anonymous true', 'persistence false', ''].join('\n'));
+  writeFileSync(
+    config,
+    [`listener ${tcpPort} 127.0.0.1`, `listener ${wsPort} 127.0.0.1`, 'protocol websockets', 'allow_anonymous true', 'persistence false', ''].join('\n'),
+  );
   let child: ChildProcess | null = null;
   let output = '';
 
@@ -62,6 +68,7 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
   await start();
   return {
     wsUrl: `ws://127.0.0.1:${wsPort}/mqtt`,
+    tcpUrl: `mqtt://127.0.0.1:${tcpPort}`,
     stop,
     start,
     async close() {

@@ -27,6 +27,11 @@ export interface ExtensionEnvironment {
   /** The page's `location.protocol`, for the mixed-content check. */
   readonly pageProtocol?: string;
   readonly connectTimeoutMs?: number;
+  /**
+   * The broker address new "connect" blocks show, when the host page knows it (the classroom
+   * server's Scratch page passes its own WebSocket URL, so pupils never type one).
+   */
+  readonly defaultBrokerUrl?: string;
 }
 
 /** Keeps "last message on [TOPIC]" from growing without end under `#` subscriptions. */
@@ -103,7 +108,12 @@ export class MqttExtension {
   }
 
   getInfo(): ScratchExtensionInfo {
-    return scratchExtensionInfo(this.locale);
+    return scratchExtensionInfo(this.locale, { brokerUrl: this.environment.defaultBrokerUrl });
+  }
+
+  /** Connects without a block (host pages that start the editor already connected). */
+  connectTo(url: string, username = '', password = ''): Promise<void> {
+    return this.connect({ URL: url, USERNAME: username, PASSWORD: password });
   }
 
   // ---- connection ----

@@ -60,7 +60,12 @@ function argumentInfo(arg: ArgumentSpec, locale: Locale): ScratchArgumentInfo {
   }
 }
 
-export function scratchExtensionInfo(locale: Locale): ScratchExtensionInfo {
+/** Defaults the host page can override (only the broker address, for now). */
+export interface InfoOverrides {
+  readonly brokerUrl?: string;
+}
+
+export function scratchExtensionInfo(locale: Locale, overrides: InfoOverrides = {}): ScratchExtensionInfo {
   const blocks = blocksFor('scratch');
   const menus: ScratchExtensionInfo['menus'] = {};
   const addMenu = (menu: MenuSpec) => {
@@ -81,6 +86,7 @@ export function scratchExtensionInfo(locale: Locale): ScratchExtensionInfo {
       const args: Record<string, ScratchArgumentInfo> = {};
       for (const [name, arg] of Object.entries(block.args)) {
         args[name] = argumentInfo(arg, locale);
+        if (block.opcode === 'connect' && name === 'URL' && overrides.brokerUrl) args[name].defaultValue = overrides.brokerUrl;
         if (arg.kind === 'menu') addMenu(arg.menu);
       }
       const info: ScratchBlockInfo = { opcode: block.opcode, blockType: SHAPES[block.shape], text: block.text[locale], arguments: args };

@@ -111,6 +111,12 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
       return;
     }
 
+    // Page bundles built by webpack (board editor, Scratch editor glue) live in dist/ too.
+    if (pathname.startsWith('/dist/')) {
+      await serveStatic(req, res, options.distDir, pathname.slice('/dist'.length));
+      return;
+    }
+
     await serveStatic(req, res, options.pagesDir, pathname);
   };
 

@@ -1,0 +1,96 @@
+/**
+ * `npm run setup:scratch-editor`: puts the prebuilt Scratch 3 editor where the classroom server
+ * serves it (`vendor/scratch-gui/dist`), without making it an npm dependency.
+ *
+ * Why not `npm install @scratch/scratch-gui-standalone`: it adds ~430 packages and ~900 MB to
+ * node_modules (the GUI's own build tools), yet the server only serves the package's prebuilt
+ * `dist/`. `npm pack` downloads just that package's tarball (150 MB, checked against the pinned
+ * sha512 below, like a lockfile entry); we unpack its `dist/` minus source maps and the unused non-standalone build (~100 MB).
+ * No install scripts run.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, mkdtempSync, promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {
+  SCRATCH_GUI_BUNDLE,
+  SCRATCH_GUI_INTEGRITY,
+  SCRATCH_GUI_PACKAGE,
+  SCRATCH_GUI_VERSION,
+  vendorScratchGuiDir,
+} from '../server/scratch-gui-files';
+
+const VERSION_FILE = 'VERSION';
+
+function fail(english: string, chinese: string): never {
+  console.error(`${english}\n${chinese}`);
+  process.exit(1);
+}
+
+/** Runs npm the way the current `npm run` did (npm_execpath), else `npm` from PATH. */
+function runNpm(args: string[], cwd: string): string {
+  const npmCli = process.env.npm_execpath;
+  const result =
+    npmCli !== undefined && npmCli.endsWith('.js')
+      ? spawnSync(process.execPath, [npmCli, ...args], { cwd, encoding: 'utf8' })
+      : spawnSync('npm', args, { cwd, encoding: 'utf8', shell: process.platform === 'win32' });
+  if (result.status !== 0) {
+    fail(`npm ${args.join(' ')} failed: ${result.stderr || result.error?.message}`, `npm 下载失败，请检查网络或 npm 设置。`);
+  }
+  return result.stdout;
+}
+
+async function sha512Integrity(file: string): Promise<string> {
+  const hash = createHash('sha512');
+  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  return `sha512-${hash.digest('base64')}`;
+}
+
+async function alreadyInstalled(target: string): Promise<boolean> {
+  try {
+    const version = (await fs.readFile(path.join(path.dirname(target), VERSION_FILE), 'utf8')).trim();
+    return version === SCRATCH_GUI_VERSION && existsSync(path.join(target, SCRATCH_GUI_BUNDLE));
+  } catch {
+    return false;
+  }
+}
+
+async function main(): Promise<void> {
+  const target = vendorScratchGuiDir();
+  if (await alreadyInstalled(target)) {
+    console.log(`Scratch editor ${SCRATCH_GUI_VERSION} is already set up in ${target}\nScratch 编辑器已安装。`);
+    return;
+  }
+  const work = mkdtempSync(path.join(os.tmpdir(), 'mqtt-blocks-scratch-gui-'));
+  try {
+    console.log(`Downloading ${SCRATCH_GUI_PACKAGE}@${SCRATCH_GUI_VERSION} (about 150 MB)…\n正在下载 Scratch 编辑器（约 150 MB）…`);
+    const packed = JSON.parse(runNpm(['pack', `${SCRATCH_GUI_PACKAGE}@${SCRATCH_GUI_VERSION}`, '--json', '--pack-destination', work], work)) as Array<{ filename: string }>;
+    const tarball = path.join(work, packed[0]!.filename);
+    const integrity = await sha512Integrity(tarball);
+    if (integrity !== SCRATCH_GUI_INTEGRITY) {
+      fail(`The downloaded package does not match the pinned checksum (got ${integrity}).`, '下载的文件校验失败，已停止安装。');
+    }
+    // System tar (GNU tar on Linux, bsdtar on macOS and Windows 10+) reads npm tarballs directly.
+    // Left out: source maps, type declarations and the non-standalone build, which pages never load.
+    const skip = ['*.map', 'package/dist/types', 'package/dist/scratch-gui.js', 'package/dist/scratch-gui.js.LICENSE.txt'];
+    const untar = spawnSync('tar', ['-xzf', tarball, '-C', work, ...skip.map((pattern) => `--exclude=${pattern}`), 'package/dist'], {
+      encoding: 'utf8',
+    });
+    if (untar.status !== 0) fail(`tar failed: ${untar.stderr || untar.error?.message}`, '解压失败：需要系统自带的 tar 命令。');
+
+    // Swap in the new copy only once it is complete, so a failed run never leaves half an editor.
+    await fs.rm(path.dirname(target), { recursive: true, force: true });
+    await fs.mkdir(path.dirname(target), { recursive: true });
+    await fs.rename(path.join(work, 'package', 'dist'), target).catch(async () => {
+      // rename cannot cross file systems (tmp on another disk): copy instead.
+      await fs.cp(path.join(work, 'package', 'dist'), target, { recursive: true });
+    });
+    await fs.writeFile(path.join(path.dirname(target), VERSION_FILE), `${SCRATCH_GUI_VERSION}\n`);
+    console.log(`Scratch editor set up in ${target}. Open /scratch/ on the classroom server.\nScratch 编辑器安装完成，请打开课堂服务器的 /scratch/ 页面。`);
+  } finally {
+    await fs.rm(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => fail(error.stack ?? error.message, 'Scratch 编辑器安装失败。'));

@@ -8,6 +8,7 @@ import { closeServer, listenOn } from './listen';
 import { MessageMonitor } from './monitor';
 import { lanIPv4Addresses } from './network';
 import { RetainedFileStore } from './retained-store';
+import { findScratchGuiDir } from './scratch-gui-files';
 import { startTcpBroker, type TcpBroker } from './tcp-listener';
 import { attachWebSocketBroker, type WebSocketBridge } from './websocket-bridge';
 
@@ -30,6 +31,12 @@ export interface ClassroomServerOptions {
   distDir?: string;
   /** Folder with the editor pages. Default: `src/server/pages`. */
   pagesDir?: string;
+  /**
+   * Folder with the prebuilt Scratch editor (`dist/` of @scratch/scratch-gui-standalone). Default: looked
+   * up on each request in vendor/scratch-gui (see `npm run setup:scratch-editor`) and node_modules;
+   * null: serve the Scratch page's "not set up" explanation.
+   */
+  scratchGuiDir?: string | null;
   /** Where warnings go (retained file problems, broker errors). Default: console.error. */
   log?: (line: string) => void;
 }
@@ -139,6 +146,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
       pagesDir,
       websocketPath: WEBSOCKET_PATH,
       monitor,
+      scratchGuiDir: () => (options.scratchGuiDir === undefined ? findScratchGuiDir() : options.scratchGuiDir),
       info: () => ({
         httpPort,
         tcp: { host: lan && lanAddresses.length > 0 ? (lanAddresses[0] as string) : 'localhost', port: tcpPort },

@@ -15,6 +15,8 @@ export interface BrokerInfo {
   addresses: string[];
   /** Whether clients must send the username/password the teacher announced. */
   authRequired: boolean;
+  /** Whether the full Scratch editor is set up (`npm run setup:scratch-editor`); the Scratch page explains if not. */
+  scratchEditor: boolean;
 }
 
 export interface HttpAppOptions {
@@ -26,8 +28,13 @@ export interface HttpAppOptions {
   websocketPath: string;
   monitor: MessageMonitor;
   /** Filled in once the listeners are bound (ports may be chosen by the OS). */
-  info: () => Omit<BrokerInfo, 'websocketUrl'> & { httpPort: number };
+  info: () => Omit<BrokerInfo, 'websocketUrl' | 'scratchEditor'> & { httpPort: number };
+  /** The prebuilt Scratch editor's folder, or null when not set up. Asked per request, so setting it up needs no restart. */
+  scratchGuiDir: () => string | null;
 }
+
+/** URL prefix of the prebuilt Scratch editor's files. */
+export const SCRATCH_GUI_PREFIX = '/vendor/scratch-gui/';
 
 /** Files from `distDir` that are served at the site root, for TurboWarp and for pages. */
 const DIST_FILES = new Set(['/mqtt-blocks.js', '/mqtt-blocks.js.map']);
@@ -89,6 +96,7 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
       const body: BrokerInfo = {
         websocketUrl: `ws://${hostForUrls(req, httpPort)}${options.websocketPath}`,
         ...rest,
+        scratchEditor: options.scratchGuiDir() !== null,
       };
       res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...CORS });
       res.end(JSON.stringify(body));
@@ -114,6 +122,22 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
     // Page bundles built by webpack (board editor, Scratch editor glue) live in dist/ too.
     if (pathname.startsWith('/dist/')) {
       await serveStatic(req, res, options.distDir, pathname.slice('/dist'.length));
+      return;
+    }
+
+    if (pathname.startsWith(SCRATCH_GUI_PREFIX)) {
+      const dir = options.scratchGuiDir();
+      if (dir === null) {
+        sendText(
+          res,
+          404,
+          'The Scratch editor is not set up. Run "npm run setup:scratch-editor" in the mqtt-blocks folder.\n' +
+            'Scratch 编辑器尚未安装。请在 mqtt-blocks 文件夹中运行 "npm run setup:scratch-editor"。\n',
+        );
+        return;
+      }
+      // serveStatic refuses `..`, encoded traversal and symbolic links that leave the folder.
+      await serveStatic(req, res, dir, pathname.slice(SCRATCH_GUI_PREFIX.length - 1));
       return;
     }
 

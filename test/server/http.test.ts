@@ -108,7 +108,7 @@ describe('static pages', () => {
 
 describe('/api/info', () => {
   test('tells pages where the broker is', async () => {
-    const server = await start();
+    const server = await start({ scratchGuiDir: null });
     const res = await rawGet(server.httpPort, '/api/info');
     expect(res.status).toBe(200);
     expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -118,6 +118,7 @@ describe('/api/info', () => {
       lan: false,
       addresses: [],
       authRequired: false,
+      scratchEditor: false,
     });
   });
 

@@ -31,3 +31,28 @@ module.exports = [
     output: { path: path.resolve(__dirname, 'dist'), filename: 'mqtt-blocks-builtin.js', library: { type: 'commonjs2' } },
   },
 ];
+
+// Board editor and message monitor pages (src/pages/), served by the classroom server as /dist/*.js.
+// Blockly's media (sounds, cursors, sprites) is copied next to them so the editor works with no internet.
+module.exports.push({
+  ...shared,
+  name: 'board',
+  entry: { 'board-editor': './src/pages/board/main.ts', monitor: './src/pages/monitor/main.ts' },
+  output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
+  plugins: [
+    {
+      apply(compiler) {
+        const fs = require('node:fs');
+        const media = path.join(path.dirname(require.resolve('blockly/core')), 'media');
+        const { RawSource } = compiler.webpack.sources;
+        compiler.hooks.thisCompilation.tap('BlocklyMedia', (compilation) => {
+          compilation.hooks.processAssets.tap({ name: 'BlocklyMedia', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+            for (const file of fs.readdirSync(media)) {
+              compilation.emitAsset(`blockly-media/${file}`, new RawSource(fs.readFileSync(path.join(media, file))));
+            }
+          });
+        });
+      },
+    },
+  ],
+});

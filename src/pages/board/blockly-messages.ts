@@ -1,0 +1,12 @@
+/**
+ * Blockly's own translations, both bundled: switching language must work offline and at once.
+ */
+import * as En from 'blockly/msg/en';
+import * as ZhHans from 'blockly/msg/zh-hans';
+import type { Locale } from '../../../blocks/types';
+import type { BlocklyMessages } from '../../blockly/locale';
+
+export const BLOCKLY_MESSAGES: Readonly<Record<Locale, BlocklyMessages>> = {
+  en: En as unknown as BlocklyMessages,
+  'zh-cn': ZhHans as unknown as BlocklyMessages,
+};

@@ -1,0 +1,36 @@
+/**
+ * Runs the board generators (the same BoardGenerator the CLI uses, so the page and
+ * `mqtt-blocks generate` give the same code) on the live workspace, and turns every failure into
+ * a result the page can show: a pupil's mistake must never become an exception in the console.
+ */
+import type * as Blockly from 'blockly';
+import type { Target } from '../../../blocks/codegen';
+import type { LocalizedText } from '../../../blocks/types';
+import { BoardGenerator } from '../../generators/board-generator';
+import { CodegenError } from '../../generators/errors';
+import { BOARD_MESSAGES } from './board-text';
+
+export const TARGETS: readonly Target[] = ['micropython', 'python'];
+
+export type CodeResult = { ok: true; code: string } | { ok: false; message: LocalizedText; blockId?: string };
+
+const generators = new Map<Target, BoardGenerator>();
+
+function generatorFor(target: Target): BoardGenerator {
+  let generator = generators.get(target);
+  if (generator === undefined) {
+    generator = new BoardGenerator(target);
+    generators.set(target, generator);
+  }
+  return generator;
+}
+
+export function generateCode(workspace: Blockly.Workspace, target: Target): CodeResult {
+  try {
+    return { ok: true, code: generatorFor(target).workspaceToCode(workspace) };
+  } catch (error) {
+    if (error instanceof CodegenError) return { ok: false, message: error.localized, blockId: error.blockId };
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: BOARD_MESSAGES.generatorBug(detail) };
+  }
+}

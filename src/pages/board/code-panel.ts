@@ -1,0 +1,123 @@
+/**
+ * The generated-code panel: one tab per target, the code as plain text, Copy and Download
+ * (`main.py`). When a target cannot be generated its tab shows why instead of stale code, and
+ * Copy/Download are disabled, so a pupil never flashes an old program by mistake.
+ */
+import type { Target } from '../../../blocks/codegen';
+import type { Locale, LocalizedText } from '../../../blocks/types';
+import { copyText, downloadText } from '../common/browser-file';
+import { BOARD_MESSAGES } from './board-text';
+import type { CodeResult } from './code-generation';
+
+interface Pane {
+  tab: HTMLButtonElement;
+  pane: HTMLElement;
+  code: HTMLElement;
+  error: HTMLElement;
+  errorText: HTMLElement;
+  result: CodeResult | null;
+}
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (found === null) throw new Error(`Board page is missing ${selector}`);
+  return found;
+}
+
+export class CodePanel {
+  private readonly panes = new Map<Target, Pane>();
+  private readonly copyButton: HTMLButtonElement;
+  private readonly downloadButton: HTMLButtonElement;
+  private readonly copyStatus: HTMLElement;
+  private copyStatusTimer: ReturnType<typeof setTimeout> | undefined;
+  private selected: Target;
+  private locale: Locale;
+
+  constructor(root: HTMLElement, targets: readonly Target[], locale: Locale) {
+    this.locale = locale;
+    this.selected = targets[0] as Target;
+    for (const target of targets) {
+      const pane = required<HTMLElement>(root, `.code-pane[data-target="${target}"]`);
+      const tab = required<HTMLButtonElement>(root, `[role="tab"][data-target="${target}"]`);
+      tab.addEventListener('click', () => this.select(target));
+      this.panes.set(target, {
+        tab,
+        pane,
+        code: required(pane, '.code-output code'),
+        error: required(pane, '.code-error'),
+        errorText: required(pane, '.code-error-text'),
+        result: null,
+      });
+    }
+    this.copyButton = required(root, '#copy-code');
+    this.downloadButton = required(root, '#download-code');
+    this.copyStatus = required(root, '#copy-status');
+    this.copyButton.addEventListener('click', () => void this.copy());
+    this.downloadButton.addEventListener('click', () => this.download());
+    this.select(this.selected);
+  }
+
+  show(target: Target, result: CodeResult): void {
+    const pane = this.panes.get(target);
+    if (pane === undefined) return;
+    pane.result = result;
+    this.render(pane);
+    this.updateButtons();
+  }
+
+  setLocale(locale: Locale): void {
+    this.locale = locale;
+    for (const pane of this.panes.values()) this.render(pane);
+  }
+
+  private select(target: Target): void {
+    this.selected = target;
+    for (const [paneTarget, pane] of this.panes) {
+      const active = paneTarget === target;
+      pane.tab.setAttribute('aria-selected', String(active));
+      pane.tab.tabIndex = active ? 0 : -1;
+      pane.pane.hidden = !active;
+    }
+    this.updateButtons();
+  }
+
+  private render(pane: Pane): void {
+    const result = pane.result;
+    if (result === null) return;
+    // textContent only: topics and messages typed by pupils are inside the code.
+    pane.code.textContent = result.ok ? result.code : '';
+    pane.error.hidden = result.ok;
+    pane.errorText.textContent = result.ok ? '' : result.message[this.locale];
+    pane.pane.classList.toggle('has-error', !result.ok);
+  }
+
+  private currentCode(): string | null {
+    const result = this.panes.get(this.selected)?.result;
+    return result?.ok ? result.code : null;
+  }
+
+  private updateButtons(): void {
+    const unavailable = this.currentCode() === null;
+    this.copyButton.disabled = unavailable;
+    this.downloadButton.disabled = unavailable;
+  }
+
+  private async copy(): Promise<void> {
+    const code = this.currentCode();
+    if (code === null) return;
+    this.flash((await copyText(code)) ? BOARD_MESSAGES.copied : BOARD_MESSAGES.copyFailed);
+  }
+
+  private download(): void {
+    const code = this.currentCode();
+    if (code !== null) downloadText('main.py', code, 'text/x-python;charset=utf-8');
+  }
+
+  private flash(message: LocalizedText): void {
+    this.copyStatus.textContent = message[this.locale];
+    clearTimeout(this.copyStatusTimer);
+    this.copyStatusTimer = setTimeout(() => {
+      this.copyStatus.textContent = '';
+    }, 3000);
+  }
+}

@@ -1,0 +1,151 @@
+/**
+ * Entry of the board editor page (/board/): wires the Blockly editor, the live code tabs, file
+ * save/open, autosave, the language switch, the broker address and the message monitor.
+ * Each of those lives in its own module; this file only connects them.
+ */
+import type { Locale, LocalizedText } from '../../../blocks/types';
+import { bindLanguageSwitch } from '../common/language-switch';
+import { downloadText } from '../common/browser-file';
+import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';
+import { applyTexts } from '../common/page-text';
+import { MonitorPanel } from '../monitor/monitor-panel';
+import { Autosave } from './autosave';
+import { BlockWarnings } from './block-warnings';
+import { BOARD_MESSAGES, BOARD_TEXT } from './board-text';
+import { fetchBoardBroker } from './broker-info';
+import { generateCode, TARGETS } from './code-generation';
+import { CodePanel } from './code-panel';
+import { BoardEditor } from './editor';
+import { Notice } from './notice';
+import { MAX_FILE_BYTES, parseWorkspaceFile, SAVE_FILE_NAME, serializeWorkspace } from './workspace-file';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const element = document.getElementById(id);
+  if (element === null) throw new Error(`Board page is missing #${id}`);
+  return element as T;
+}
+
+const damaged = (error: unknown): LocalizedText => {
+  const detail = error instanceof Error ? error.message : String(error);
+  return { en: `its blocks are damaged (${detail}).`, 'zh-cn': `里面的积木已损坏（${detail}）。` };
+};
+
+/** Loads the blocks kept from the last visit; a copy that no longer loads is set aside, not lost. */
+function restoreAutosave(editor: BoardEditor, notice: Notice): void {
+  const saved = Autosave.saved();
+  if (saved === null) return;
+  const parsed = parseWorkspaceFile(saved, (type) => editor.isKnownBlockType(type));
+  try {
+    if (!parsed.ok) throw new Error(parsed.reason.en);
+    editor.load(parsed.state);
+  } catch {
+    Autosave.keepUnreadable(saved);
+    notice.show(BOARD_MESSAGES.restoreFailed, 'error');
+  }
+}
+
+function start(): void {
+  let locale: Locale = initialLocale();
+  const notice = new Notice(byId('notice'), locale);
+  const editor = new BoardEditor(byId('blockly'), locale);
+  const codePanel = new CodePanel(byId('code-panel'), TARGETS, locale);
+  const warnings = new BlockWarnings(editor.workspace);
+  const monitor = new MonitorPanel(byId('monitor'), { locale });
+  const brokerNote = byId('broker-note');
+  let brokerMessage: LocalizedText | null = null;
+
+  restoreAutosave(editor, notice);
+
+  const regenerate = (): void => {
+    const blockWarnings = new Map<string, string>();
+    for (const target of TARGETS) {
+      const result = generateCode(editor.workspace, target);
+      codePanel.show(target, result);
+      if (!result.ok && result.blockId !== undefined && !blockWarnings.has(result.blockId)) {
+        blockWarnings.set(result.blockId, result.message[locale]);
+      }
+    }
+    warnings.show(blockWarnings);
+  };
+  // One regeneration per burst of events (loading a file fires hundreds).
+  let regenerateTimer: ReturnType<typeof setTimeout> | undefined;
+  const scheduleRegenerate = (): void => {
+    clearTimeout(regenerateTimer);
+    regenerateTimer = setTimeout(regenerate, 50);
+  };
+
+  const autosave = new Autosave(
+    () => editor.save(),
+    () => notice.show(BOARD_MESSAGES.autosaveFailed, 'error'),
+  );
+  editor.onProgramChange(() => {
+    scheduleRegenerate();
+    autosave.schedule();
+  });
+  regenerate();
+
+  byId('save-file').addEventListener('click', () => {
+    downloadText(SAVE_FILE_NAME, serializeWorkspace(editor.save()), 'application/json');
+  });
+
+  const fileInput = byId<HTMLInputElement>('open-file');
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    // Cleared so that choosing the same file again (after fixing it) fires `change` again.
+    fileInput.value = '';
+    if (file !== undefined) void openFile(file);
+  });
+  const openFile = async (file: File): Promise<void> => {
+    if (file.size > MAX_FILE_BYTES) {
+      notice.show(BOARD_MESSAGES.notOpened(file.name, BOARD_MESSAGES.tooBig), 'error');
+      return;
+    }
+    const parsed = parseWorkspaceFile(await file.text(), (type) => editor.isKnownBlockType(type));
+    if (!parsed.ok) {
+      notice.show(BOARD_MESSAGES.notOpened(file.name, parsed.reason), 'error');
+      return;
+    }
+    try {
+      editor.load(parsed.state);
+    } catch (error) {
+      notice.show(BOARD_MESSAGES.notOpened(file.name, damaged(error)), 'error');
+      return;
+    }
+    notice.show(BOARD_MESSAGES.opened(file.name), 'info');
+  };
+
+  const renderBrokerNote = (): void => {
+    brokerNote.hidden = brokerMessage === null;
+    brokerNote.textContent = brokerMessage === null ? '' : brokerMessage[locale];
+  };
+
+  const showLanguage = (): void => {
+    document.documentElement.lang = htmlLang(locale);
+    document.title = BOARD_TEXT.pageTitle[locale];
+    applyTexts(document.body, BOARD_TEXT, locale);
+    renderBrokerNote();
+    switcher.show(locale);
+  };
+  const switcher = bindLanguageSwitch(byId('languages'), (chosen) => {
+    if (chosen === locale) return;
+    locale = chosen;
+    rememberLocale(chosen);
+    editor.setLocale(chosen);
+    codePanel.setLocale(chosen);
+    notice.setLocale(chosen);
+    monitor.setLocale(chosen);
+    showLanguage();
+    regenerate();
+  });
+  showLanguage();
+
+  void fetchBoardBroker().then((broker) => {
+    if (broker === null) return;
+    editor.setBrokerUrl(broker.url);
+    brokerMessage = broker.lan ? BOARD_MESSAGES.brokerLan(broker.url) : BOARD_MESSAGES.brokerLocal(broker.url);
+    renderBrokerNote();
+  });
+  monitor.start();
+}
+
+start();

@@ -1,0 +1,64 @@
+/**
+ * The server's live message feed (`GET /api/monitor`, Server-Sent Events; see src/server/monitor.ts).
+ * EventSource reconnects by itself and sends Last-Event-ID, so the server resends only what was missed.
+ */
+import type { MonitoredMessage } from '../../server/monitor';
+
+export type FeedStatus = 'connecting' | 'live' | 'offline';
+
+export interface FeedHandlers {
+  message(message: MonitoredMessage): void;
+  /** The server skipped `count` messages because this page was reading too slowly. */
+  dropped(count: number): void;
+  status(status: FeedStatus): void;
+}
+
+/** Accepts only well-formed events: a broken line must not break the panel. */
+function parseMessage(data: string): MonitoredMessage | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (raw === null || typeof raw !== 'object') return null;
+  const value = raw as Partial<Record<keyof MonitoredMessage, unknown>>;
+  if (typeof value.topic !== 'string' || typeof value.payload !== 'string') return null;
+  return {
+    seq: Number(value.seq) || 0,
+    time: Number(value.time) || Date.now(),
+    topic: value.topic,
+    payload: value.payload,
+    truncated: value.truncated === true,
+    bytes: Number(value.bytes) || 0,
+    retain: value.retain === true,
+    qos: Number(value.qos) || 0,
+    clientId: typeof value.clientId === 'string' ? value.clientId : null,
+  };
+}
+
+function droppedCount(data: string): number {
+  try {
+    const count = Number((JSON.parse(data) as { count?: unknown }).count);
+    return Number.isFinite(count) ? count : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Opens the feed; returns a function that closes it. */
+export function openMonitorFeed(url: string, handlers: FeedHandlers): () => void {
+  const source = new EventSource(url);
+  handlers.status('connecting');
+  source.onopen = () => handlers.status('live');
+  source.onerror = () => handlers.status(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
+  source.onmessage = (event: MessageEvent<string>) => {
+    const message = parseMessage(event.data);
+    if (message !== null) handlers.message(message);
+  };
+  source.addEventListener('dropped', (event) => {
+    const count = droppedCount((event as MessageEvent<string>).data);
+    if (count > 0) handlers.dropped(count);
+  });
+  return () => source.close();
+}

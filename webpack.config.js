@@ -56,3 +56,12 @@ module.exports.push({
     },
   ],
 });
+
+// Glue of the Scratch editor page (/scratch/). The editor itself is the prebuilt scratch-gui bundle
+// the server serves from vendor/ (npm run setup:scratch-editor), loaded by a <script> tag at run time.
+module.exports.push({
+  ...shared,
+  name: 'scratch-editor',
+  entry: './src/pages/scratch/main.ts',
+  output: { path: path.resolve(__dirname, 'dist'), filename: 'scratch-editor.js' },
+});

@@ -1,0 +1,45 @@
+/**
+ * Entry of `dist/scratch-editor.js`, the glue of the classroom server's Scratch page (/scratch/):
+ * the real Scratch 3 editor (prebuilt `@scratch/scratch-gui-standalone`) with the MQTT extension
+ * built in and connected to this server's broker. When the editor files are not set up, the page
+ * explains how to set them up and how to use TurboWarp meanwhile.
+ */
+import { keepConnected } from './auto-connect';
+import { exposeHandle } from './expose-handle';
+import { loadGuiScript } from './load-gui-script';
+import { createOfflineStorage } from './offline-storage';
+import { editorContainer, showEditor, showNotSetUp, showProblem } from './page-status';
+import { registerMqttExtension } from './register-extension';
+import { fetchServerInfo } from './server-info';
+
+async function start(): Promise<void> {
+  const info = await fetchServerInfo();
+  if (!info.scratchEditor) {
+    showNotSetUp();
+    return;
+  }
+  const gui = await loadGuiScript();
+  const scratchStorage = createOfflineStorage(gui);
+  const state = new gui.EditorState({}, () => ({
+    storage: {
+      scratchStorage,
+      // The menu offers "Save to your computer" only (canSave: false); there is no project server.
+      saveProject: () => Promise.reject(new Error('No project server here: use File > Save to your computer. / 请使用“文件 > 保存到你的电脑”。')),
+    },
+  }));
+  const vm = state.store.getState().scratchGui.vm;
+  // Registered before the editor renders, so the palette is built with the MQTT category in it.
+  const extension = registerMqttExtension(vm, info.websocketUrl);
+  keepConnected(vm, extension, info.websocketUrl, (error) =>
+    // Pupils see connection problems in the "connection error" reporter; this is for the teacher's console.
+    console.warn(`MQTT: could not connect to ${info.websocketUrl}: ${error.message}`),
+  );
+  exposeHandle({ vm, extension });
+
+  const container = editorContainer();
+  showEditor();
+  gui.setAppElement(container);
+  gui.createStandaloneRoot(state, container).render({ canSave: false, canEditTitle: true, backpackVisible: false });
+}
+
+start().catch((error: Error) => showProblem(error));

@@ -1,0 +1,140 @@
+/**
+ * Delivery benchmark: how many messages a second reach "when message received" scripts with no
+ * loss, next to how many a raw mqtt.js client receives from the same broker in the same run, and
+ * publish-to-script-start latency in frames.
+ *
+ *   npm run bench            (all benchmarks)
+ *   npx tsx bench/delivery.ts [messages]
+ */
+import mqtt, { type MqttClient } from 'mqtt';
+import { loadProject } from '../test/support/scratch-harness';
+import { startTestBroker, type TestBroker } from '../test/support/test-broker';
+import { ProjectBuilder, block, num, text } from '../test/support/sb3-builder';
+
+const MESSAGES = Number(process.argv[2] ?? 20000);
+const LATENCY_SAMPLES = 200;
+const TIME_LIMIT_MS = 60000;
+
+function countingProject(): object {
+  return new ProjectBuilder()
+    .variable('count', 0)
+    .script(
+      block('mqtt_whenMessage', { TOPIC: text('bench/count') }),
+      block('data_changevariableby', { VALUE: num(1) }, { VARIABLE: { variable: 'count' } }),
+    )
+    .build();
+}
+
+async function publishAll(publisher: MqttClient, topic: string, count: number): Promise<void> {
+  // QoS 0 as fast as the socket takes it: the same load for both receivers.
+  for (let i = 0; i < count; i++) publisher.publish(topic, `m${i}`);
+  // A QoS 1 message on a topic nobody receives: its ack means the broker has taken all of the above.
+  await new Promise<void>((resolve) => publisher.publish(`${topic}-flush`, 'flush', { qos: 1 }, () => resolve()));
+}
+
+async function rawRate(broker: TestBroker, publisher: MqttClient): Promise<number> {
+  const receiver = await mqtt.connectAsync(broker.wsUrl);
+  await receiver.subscribeAsync('bench/raw');
+  let received = 0;
+  let last = 0;
+  receiver.on('message', () => {
+    received++;
+    last = performance.now();
+  });
+  // Both rates are measured the same way: from the start of publishing to the last arrival.
+  const first = performance.now();
+  await publishAll(publisher, 'bench/raw', MESSAGES);
+  const deadline = Date.now() + TIME_LIMIT_MS;
+  while (received < MESSAGES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+  await receiver.endAsync();
+  if (received < MESSAGES) throw new Error(`raw client received only ${received}/${MESSAGES}`);
+  return MESSAGES / ((last - first) / 1000 || 1e-9);
+}
+
+async function hatRate(broker: TestBroker, publisher: MqttClient) {
+  const harness = await loadProject(countingProject());
+  const vm = harness.vm;
+  await harness.extension.connectTo(broker.wsUrl);
+  await harness.stepFrames(3);
+  vm.start(); // the editor's own frame loop: 60 frames a second
+  vm.setCompatibilityMode(false);
+  const start = performance.now();
+  await publishAll(publisher, 'bench/count', MESSAGES);
+  const deadline = Date.now() + TIME_LIMIT_MS;
+  let done = 0;
+  let finished = start;
+  while (Date.now() < deadline) {
+    const now = Number(harness.variable('count'));
+    if (now !== done) finished = performance.now();
+    done = now;
+    if (done >= MESSAGES) break;
+    await new Promise((r) => setTimeout(r, 1));
+  }
+  const elapsed = finished - start;
+  const dropped = harness.extension.droppedMessages();
+  vm.quit();
+  harness.dispose();
+  return { rate: done / (elapsed / 1000), delivered: done, dropped };
+}
+
+async function latency(broker: TestBroker, publisher: MqttClient) {
+  const harness = await loadProject(countingProject());
+  const vm = harness.vm;
+  await harness.extension.connectTo(broker.wsUrl);
+  await harness.stepFrames(3);
+  let frame = 0;
+  const originalStep = vm.runtime._step.bind(vm.runtime);
+  vm.runtime._step = () => {
+    frame++;
+    originalStep();
+  };
+  const publishedAt = new Map<string, number>();
+  const startedAt = new Map<string, number>();
+  const hat = vm.runtime._primitives.mqtt_whenMessage;
+  vm.runtime._primitives.mqtt_whenMessage = (args: unknown, util: { thread: unknown }) => {
+    const result = hat(args, util);
+    const text = harness.extension.message({}, util as never);
+    if (result && !startedAt.has(text)) startedAt.set(text, frame);
+    return result;
+  };
+  vm.setCompatibilityMode(false);
+  vm.start();
+  for (let i = 0; i < LATENCY_SAMPLES; i++) {
+    const payload = `lat${i}`;
+    publishedAt.set(payload, frame);
+    publisher.publish('bench/count', payload);
+    await new Promise((r) => setTimeout(r, 7 + (i % 11))); // spread over frame phases
+  }
+  const deadline = Date.now() + 5000;
+  while (startedAt.size < LATENCY_SAMPLES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+  vm.quit();
+  harness.dispose();
+  const frames = Array.from(publishedAt, ([payload, at]) => (startedAt.get(payload) ?? Infinity) - at).sort((a, b) => a - b);
+  const pick = (q: number) => frames[Math.min(frames.length - 1, Math.floor(q * frames.length))];
+  return { median: pick(0.5), p99: pick(0.99), lost: frames.filter((f) => f === Infinity).length };
+}
+
+export async function runDeliveryBenchmark(): Promise<void> {
+  const broker = await startTestBroker();
+  const publisher = await mqtt.connectAsync(broker.tcpUrl);
+  try {
+    const raw = await rawRate(broker, publisher);
+    const hats = await hatRate(broker, publisher);
+    const lat = await latency(broker, publisher);
+    console.log(`delivery (${MESSAGES} messages, QoS 0, aedes over WebSocket, 60 fps scratch-vm)`);
+    console.log(`  raw mqtt.js receive rate:   ${raw.toFixed(0)} msg/s`);
+    console.log(`  hat script delivery rate:   ${hats.rate.toFixed(0)} msg/s  (delivered ${hats.delivered}/${MESSAGES}, dropped ${hats.dropped})`);
+    console.log(`  ratio hats / raw:           ${(hats.rate / raw).toFixed(2)}`);
+    console.log(`  publish→script start:       median ${lat.median} frames, p99 ${lat.p99} frames (${LATENCY_SAMPLES} samples, ${lat.lost} lost)`);
+  } finally {
+    await publisher.endAsync();
+    await broker.close();
+  }
+}
+
+if (require.main === module) {
+  runDeliveryBenchmark().catch((error) => {
+    console.error(error);
+    process.exitCode = 1;
+  });
+}

@@ -19,7 +19,7 @@ export type MonitorTextKey =
 
 export const MONITOR_TEXT: TextTable<MonitorTextKey> = {
   title: { en: 'Messages', 'zh-cn': '消息监视器' },
-  filterPlaceholder: { en: 'Filter topics, e.g. home/#', 'zh-cn': '筛选主题，例如 home/#' },
+  filterPlaceholder: { en: 'Filter, e.g. home/#', 'zh-cn': '筛选，例如 home/#' },
   filterLabel: { en: 'Show only topics', 'zh-cn': '只显示主题' },
   pause: { en: 'Pause', 'zh-cn': '暂停' },
   resume: { en: 'Resume', 'zh-cn': '继续' },

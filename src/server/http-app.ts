@@ -52,6 +52,22 @@ function hostForUrls(req: IncomingMessage, httpPort: number): string {
   return `localhost:${httpPort}`;
 }
 
+/**
+ * Whether the first segment of `pathname` names a top-level file or folder of the editor's folder
+ * and not one of the pages folder (the pages always win). Plain names only: anything odd is left to
+ * serveStatic's refusals on the pages folder.
+ */
+async function isEditorRootEntry(guiDir: string, pagesDir: string, pathname: string): Promise<boolean> {
+  const first = pathname.split('/')[1] ?? '';
+  if (!/^[A-Za-z0-9_-][A-Za-z0-9._-]*$/.test(first)) return false;
+  const exists = (file: string) =>
+    fs.access(file).then(
+      () => true,
+      () => false,
+    );
+  return (await exists(path.join(guiDir, first))) && !(await exists(path.join(pagesDir, first)));
+}
+
 /** Builds the request handler of the classroom HTTP server. */
 export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -138,6 +154,14 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
       }
       // serveStatic refuses `..`, encoded traversal and symbolic links that leave the folder.
       await serveStatic(req, res, dir, pathname.slice(SCRATCH_GUI_PREFIX.length - 1));
+      return;
+    }
+
+    // The prebuilt editor asks for its chunks and assets at fixed root paths (`/static/…`, `/chunks/…`:
+    // its webpack publicPath is "/"), so its top-level entries are also served at the site root.
+    const guiDir = options.scratchGuiDir();
+    if (guiDir !== null && (await isEditorRootEntry(guiDir, options.pagesDir, pathname))) {
+      await serveStatic(req, res, guiDir, pathname);
       return;
     }
 

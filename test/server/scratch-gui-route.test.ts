@@ -40,9 +40,23 @@ test('serves the editor bundle and its assets with their content types', async (
   expect(JSON.parse((await rawGet(httpPort, '/api/info')).body).scratchEditor).toBe(true);
 });
 
+test("serves the editor's top-level folders at the site root too (its publicPath is /), but pages win", async () => {
+  const pagesDir = path.join(dir, 'pages');
+  mkdirSync(path.join(pagesDir, 'static'), { recursive: true });
+  writeFileSync(path.join(pagesDir, 'static', 'page.txt'), 'from pages');
+  server = await startClassroomServer({ host: '127.0.0.1', httpPort: 0, tcpPort: 0, log: () => {}, pagesDir, scratchGuiDir: path.join(dir, 'gui') });
+  mkdirSync(path.join(dir, 'gui', 'chunks'));
+  writeFileSync(path.join(dir, 'gui', 'chunks', 'a.js'), '/* chunk */');
+  expect((await rawGet(server.httpPort, '/chunks/a.js')).body).toBe('/* chunk */');
+  expect((await rawGet(server.httpPort, '/scratch-gui-standalone.js')).body).toBe('var GUI = {};');
+  expect((await rawGet(server.httpPort, '/static/page.txt')).body).toBe('from pages');
+  expect((await rawGet(server.httpPort, '/static/assets/cat.svg')).status).toBe(404);
+  expect((await rawGet(server.httpPort, '/link.txt')).body).not.toContain('TOP-SECRET');
+});
+
 test('refuses traversal out of the editor folder', async () => {
   const { httpPort } = await start(path.join(dir, 'gui'));
-  for (const attempt of ['/vendor/scratch-gui/../secret.txt', '/vendor/scratch-gui/%2e%2e/secret.txt', '/vendor/scratch-gui/..%5csecret.txt', '/vendor/scratch-gui/link.txt']) {
+  for (const attempt of ['/chunks/../../secret.txt', '/static/%2e%2e/%2e%2e/secret.txt', '/vendor/scratch-gui/../secret.txt', '/vendor/scratch-gui/%2e%2e/secret.txt', '/vendor/scratch-gui/..%5csecret.txt', '/vendor/scratch-gui/link.txt']) {
     const res = await rawGet(httpPort, attempt);
     expect({ attempt, refused: res.status >= 400 && res.status < 500 }).toEqual({ attempt, refused: true });
     expect(res.body).not.toContain('TOP-SECRET');

@@ -49,11 +49,17 @@ export interface ScratchVm {
   loadProject(project: object | string): Promise<void>;
 }
 
+/** The editor's message formatter (react-intl's formatMessage), for names like "Sprite1". */
+export type TranslatorFunction = (message: { id: string; defaultMessage: string }, values?: { index: number }) => string;
+
+export interface GuiStorage {
+  scratchStorage: ScratchStorage;
+  saveProject(projectId: unknown, vmState: string, params: object): Promise<{ id: string | number }>;
+  setTranslatorFunction?(translator: TranslatorFunction): void;
+}
+
 export interface GuiStorageConfig {
-  storage: {
-    scratchStorage: ScratchStorage;
-    saveProject(projectId: unknown, vmState: string, params: object): Promise<{ id: string | number }>;
-  };
+  storage: GuiStorage;
 }
 
 export interface EditorState {
@@ -63,7 +69,7 @@ export interface EditorState {
 export interface GuiGlobal {
   EditorState: new (params: { locale?: string }, configFactory: () => GuiStorageConfig) => EditorState;
   ScratchStorage: new () => ScratchStorage;
-  buildDefaultProject(): DefaultProjectAsset[];
+  buildDefaultProject(translator?: TranslatorFunction): DefaultProjectAsset[];
   createStandaloneRoot(state: EditorState, container: HTMLElement): { render(props: object): void; unmount(): void };
   setAppElement(element: HTMLElement): void;
 }

@@ -19,10 +19,10 @@ async function start(): Promise<void> {
     return;
   }
   const gui = await loadGuiScript();
-  const scratchStorage = createOfflineStorage(gui);
+  const storage = createOfflineStorage(gui);
   const state = new gui.EditorState({}, () => ({
     storage: {
-      scratchStorage,
+      ...storage,
       // The menu offers "Save to your computer" only (canSave: false); there is no project server.
       saveProject: () => Promise.reject(new Error('No project server here: use File > Save to your computer. / 请使用“文件 > 保存到你的电脑”。')),
     },
@@ -39,7 +39,8 @@ async function start(): Promise<void> {
   const container = editorContainer();
   showEditor();
   gui.setAppElement(container);
-  gui.createStandaloneRoot(state, container).render({ canSave: false, canEditTitle: true, backpackVisible: false });
+  // Project id '0' is the GUI's "default project" (the cat), which our offline storage serves from memory.
+  gui.createStandaloneRoot(state, container).render({ projectId: '0', canSave: false, canEditTitle: true, backpackVisible: false });
 }
 
 start().catch((error: Error) => showProblem(error));

@@ -1,37 +1,54 @@
 /**
  * Asset storage for the editor that works with no internet.
  *
- * The plain ScratchStorage knows no assets, so the starting sprite would show as "?". We serve the
+ * A plain ScratchStorage knows no assets, so the starting sprite would show as "?". We serve the
  * GUI's own default project (the cat, its sounds, the blank backdrop) from memory with a storage
  * helper, and the Music extension's instrument samples from the editor's files on this server.
  * Anything else (library sprites) would come from scratch.mit.edu, which a classroom may not reach.
  */
-import type { DefaultProjectAsset, GuiGlobal, ScratchStorage, StorageAsset, StorageHelper } from './gui-types';
-import { GUI_SCRIPT_URL } from './load-gui-script';
+import type { GuiGlobal, GuiStorage, ScratchStorage, StorageAsset, TranslatorFunction } from './gui-types';
 
-const GUI_FILES = GUI_SCRIPT_URL.slice(0, GUI_SCRIPT_URL.lastIndexOf('/') + 1);
+/** Serves the default project's assets by id (the project itself is id 0, costumes and sounds their md5). */
+class DefaultProjectAssets {
+  private byId = new Map<string, StorageAsset>();
 
-/** Serves fixed assets by id (the default project has id 0, costumes and sounds their md5). */
-function memoryHelper(storage: ScratchStorage, assets: readonly DefaultProjectAsset[]): StorageHelper {
-  const byId = new Map<string, StorageAsset>();
-  for (const asset of assets) {
-    const type = storage.AssetType[asset.assetType];
-    const format = storage.DataFormat[asset.dataFormat];
-    if (type === undefined || format === undefined) continue;
-    byId.set(String(asset.id), storage.createAsset(type, format, asset.data, String(asset.id), false));
+  constructor(
+    private readonly gui: GuiGlobal,
+    private readonly storage: ScratchStorage,
+  ) {
+    this.build();
   }
-  return {
-    // null (not a rejection) means "not mine": storage then asks its next helper quietly.
-    load: (_type, assetId) => {
-      const asset = byId.get(String(assetId));
-      return asset ? Promise.resolve(asset) : null;
-    },
+
+  /** The project JSON names things ("Sprite1", "costume1") in the editor's language. */
+  build(translator?: TranslatorFunction): void {
+    const byId = new Map<string, StorageAsset>();
+    for (const asset of this.gui.buildDefaultProject(translator)) {
+      const type = this.storage.AssetType[asset.assetType];
+      const format = this.storage.DataFormat[asset.dataFormat];
+      if (type === undefined || format === undefined) continue;
+      byId.set(String(asset.id), this.storage.createAsset(type, format, asset.data, String(asset.id), false));
+    }
+    this.byId = byId;
+  }
+
+  // null (not a rejection) means "not mine": storage then asks its next helper quietly.
+  load = (_type: unknown, assetId: string): Promise<StorageAsset> | null => {
+    const asset = this.byId.get(String(assetId));
+    return asset ? Promise.resolve(asset) : null;
   };
 }
 
-export function createOfflineStorage(gui: GuiGlobal): ScratchStorage {
-  const storage = new gui.ScratchStorage();
-  storage.addHelper(memoryHelper(storage, gui.buildDefaultProject()), 50);
-  storage.addWebStore([storage.AssetType.Sound], (asset) => `${GUI_FILES}static/extension-assets/scratch3_music/${asset.assetId}.${asset.dataFormat}`);
-  return storage;
+/** The `storage` part of the editor's config, minus saving (the page has no project server). */
+export function createOfflineStorage(gui: GuiGlobal): Pick<GuiStorage, 'scratchStorage' | 'setTranslatorFunction'> {
+  const scratchStorage = new gui.ScratchStorage();
+  const defaults = new DefaultProjectAssets(gui, scratchStorage);
+  scratchStorage.addHelper(defaults, 50);
+  // The editor fetches these by a path relative to the page; the page's <base href="/"> and the
+  // server's root mapping of the editor's `static/` folder make it resolve offline.
+  scratchStorage.addWebStore([scratchStorage.AssetType.Sound], (asset) => `static/extension-assets/scratch3_music/${asset.assetId}.${asset.dataFormat}`);
+  return {
+    scratchStorage,
+    // The editor calls this with its formatter before it loads the default project.
+    setTranslatorFunction: (translator) => defaults.build(translator),
+  };
 }

@@ -157,9 +157,19 @@ describeWithTool(chromiumCheck(), 'board editor page (Chromium)', () => {
     await waitForCode(page, 'micropython', 'classroom/chat');
     const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.click('#save-file')]);
     expect(download.suggestedFilename()).toMatch(/\.json$/);
-    const saved = readFileSync(await download.path(), 'utf8');
-    expect(generateFromWorkspaceJson(saved, 'micropython')).toBe(await shownCode(page, 'micropython'));
+    const savedPath = await download.path();
+    const saved = readFileSync(savedPath, 'utf8');
+    const code = await shownCode(page, 'micropython');
+    expect(generateFromWorkspaceJson(saved, 'micropython')).toBe(code);
+
+    // Another pupil opens it with the Open button (the file chooser) and gets the same program.
+    const other = await open();
+    const [chooser] = await Promise.all([other.page.waitForEvent('filechooser', WAIT), other.page.click('#open-button')]);
+    await chooser.setFiles(savedPath);
+    await waitForCode(other.page, 'micropython', 'classroom/chat');
+    expect(await shownCode(other.page, 'micropython')).toBe(code);
     expect(problems.all()).toEqual([]);
+    expect(other.problems.all()).toEqual([]);
   });
 
   test('a bad file is explained and the current blocks stay', async () => {

@@ -89,6 +89,8 @@ function start(): void {
   });
 
   const fileInput = byId<HTMLInputElement>('open-file');
+  // A real button (keyboard-focusable) opens the hidden file chooser.
+  byId('open-button').addEventListener('click', () => fileInput.click());
   fileInput.addEventListener('change', () => {
     const file = fileInput.files?.[0];
     // Cleared so that choosing the same file again (after fixing it) fires `change` again.

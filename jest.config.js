@@ -10,7 +10,11 @@ module.exports = {
     '^.+\\.tsx?$': ['ts-jest', { diagnostics: false }],
   },
   // aedes is ESM-only: load it through Node's own require (see test/support/aedes-native.js).
-  moduleNameMapper: { '^aedes$': '<rootDir>/test/support/aedes-native.js' },
+  // format-message: share scratch-vm's instance, as a real editor build does.
+  moduleNameMapper: {
+    '^aedes$': '<rootDir>/test/support/aedes-native.js',
+    '^format-message$': '<rootDir>/test/support/format-message-native.js',
+  },
   testTimeout: 30000,
   // Interop tests start brokers, Python and Chromium: two workers suit the 2-core machines.
   maxWorkers: 2,

@@ -83,15 +83,18 @@ export class MqttExtension {
     );
     this.detachers.push(
       installFrameHooks(runtime, {
-        beforeFrame: () => this.dispatcher.startWaitingScripts(),
+        beforeFrame: () => {
+          // Scripts may have changed since the last frame (edits, new clones): subscribe new hat
+          // topics now rather than when the next message happens to arrive.
+          this.dispatcher.hatFilters();
+          this.dispatcher.startWaitingScripts();
+        },
         afterThreadStep: (thread) => this.dispatcher.afterThreadStep(thread),
       }),
     );
-    const onScriptsChanged = () => {
-      this.dispatcher.markScriptsChanged();
-      // Subscribe new hat topics now, not only when the next message arrives.
-      this.dispatcher.hatFilters();
-    };
+    // Only mark: some events fire before the change is complete (a clone is announced before it
+    // joins the runtime's targets), so the index is rebuilt lazily at the next frame or message.
+    const onScriptsChanged = () => this.dispatcher.markScriptsChanged();
     for (const event of SCRIPT_CHANGE_EVENTS) this.listen(event, onScriptsChanged);
     this.listen('PROJECT_STOP_ALL', () => this.dispatcher.clearQueues());
     // Loading another project (or removing the extension) disposes the runtime: close and forget.

@@ -29,7 +29,23 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
+/**
+ * Ports are chosen before Mosquitto binds them, so another test worker could take one in between:
+ * try again with fresh ports a couple of times before giving up.
+ */
 export async function startMosquitto(): Promise<MosquittoBroker> {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await startMosquittoOnce();
+    } catch (error) {
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+async function startMosquittoOnce(): Promise<MosquittoBroker> {
   const wsPort = await freePort();
   // Mosquitto 2.0.x refuses to start with only a websockets listener: add a TCP one beside it.
   const tcpPort = await freePort();
@@ -65,7 +81,13 @@ export async function startMosquitto(): Promise<MosquittoBroker> {
     await exited;
   }
 
-  await start();
+  try {
+    await start();
+  } catch (error) {
+    await stop();
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     wsUrl: `ws://127.0.0.1:${wsPort}/mqtt`,
     tcpUrl: `mqtt://127.0.0.1:${tcpPort}`,

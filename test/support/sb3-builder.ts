@@ -27,11 +27,10 @@ export const block = (
   fields: Record<string, FieldValue> = {},
   stacks: Record<string, BlockNode[]> = {},
 ): BlockNode => ({ kind: 'block', opcode, inputs, fields, stacks });
+/** A menu block that Scratch keeps as a shadow (the dropdown inside an input). */
+export const shadow = (node: BlockNode): BlockNode => ({ ...node, shadow: true });
 /** An extension menu (acceptReporters: false) as Scratch stores it: a shadow block holding the field. */
-export const mqttMenu = (menu: string, value: string): BlockNode => ({
-  ...block(`mqtt_menu_${menu}`, {}, { [menu]: value }),
-  shadow: true,
-});
+export const mqttMenu = (menu: string, value: string): BlockNode => shadow(block(`mqtt_menu_${menu}`, {}, { [menu]: value }));
 
 interface SerializedBlock {
   opcode: string;

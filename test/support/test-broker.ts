@@ -7,7 +7,6 @@ import { createServer as createHttpServer, type Server as HttpServer } from 'nod
 import { createServer as createTcpServer, type Server as TcpServer, type Socket } from 'node:net';
 import { WebSocketServer, createWebSocketStream } from 'ws';
 import { createAedesBroker, type Aedes } from '../../src/server/aedes-loader';
-import { freePort } from './ports';
 
 export interface TestBrokerOptions {
   /** Accept only this username/password (CONNACK 4 otherwise). */
@@ -20,14 +19,17 @@ export interface TestBroker {
   readonly tcpPort: number;
   /** Connection attempts seen (CONNECT packets), to detect reconnect storms. */
   readonly connectAttempts: number;
+  /** Cuts every browser (WebSocket) client without a DISCONNECT, as a Wi-Fi drop would; TCP clients and the broker stay. */
+  dropWebSocketClients(): void;
   stop(): Promise<void>;
   start(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startTestBroker(options: TestBrokerOptions = {}): Promise<TestBroker> {
-  const wsPort = await freePort();
-  const tcpPort = await freePort();
+  // Port 0 on the first start (the OS picks, no race with other test workers); the same ports on restarts.
+  let wsPort = 0;
+  let tcpPort = 0;
   let attempts = 0;
   let running: { broker: Aedes; http: HttpServer; wss: WebSocketServer; tcp: TcpServer; sockets: Set<Socket> } | null = null;
 
@@ -54,8 +56,8 @@ export async function startTestBroker(options: TestBrokerOptions = {}): Promise<
         socket.on('close', () => sockets.delete(socket));
       });
     }
-    await new Promise<void>((resolve) => http.listen(wsPort, '127.0.0.1', resolve));
-    await new Promise<void>((resolve) => tcp.listen(tcpPort, '127.0.0.1', resolve));
+    wsPort = await listen(http, wsPort);
+    tcpPort = await listen(tcp, tcpPort);
     running = { broker, http, wss, tcp, sockets };
   }
 
@@ -80,8 +82,22 @@ export async function startTestBroker(options: TestBrokerOptions = {}): Promise<
     get connectAttempts() {
       return attempts;
     },
+    dropWebSocketClients() {
+      if (!running) return;
+      for (const client of running.wss.clients) client.terminate();
+    },
     stop,
     start,
     close: stop,
   };
+}
+
+function listen(server: HttpServer | TcpServer, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
 }

@@ -27,6 +27,8 @@ export interface ExtensionEnvironment {
   /** The page's `location.protocol`, for the mixed-content check. */
   readonly pageProtocol?: string;
   readonly connectTimeoutMs?: number;
+  /** Seconds between keepalive pings; a silent broker is noticed after 1.5 times this. */
+  readonly keepaliveSeconds?: number;
   /**
    * The broker address new "connect" blocks show, when the host page knows it (the classroom
    * server's Scratch page passes its own WebSocket URL, so pupils never type one).
@@ -76,6 +78,7 @@ export class MqttExtension {
         mayConnect: this.environment.mayConnect,
         pageProtocol: this.environment.pageProtocol,
         connectTimeoutMs: this.environment.connectTimeoutMs,
+        keepaliveSeconds: this.environment.keepaliveSeconds,
       },
     );
     this.dispatcher = new HatDispatcher(runtime, qualifiedOpcode(whenMessageBlock), (filters) =>

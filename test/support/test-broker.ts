@@ -17,6 +17,7 @@ export interface TestBroker {
   readonly wsUrl: string;
   readonly tcpUrl: string;
   readonly tcpPort: number;
+  readonly wsPort: number;
   /** Connection attempts seen (CONNECT packets), to detect reconnect storms. */
   readonly connectAttempts: number;
   /** Cuts every browser (WebSocket) client without a DISCONNECT, as a Wi-Fi drop would; TCP clients and the broker stay. */
@@ -79,6 +80,7 @@ export async function startTestBroker(options: TestBrokerOptions = {}): Promise<
     wsUrl: `ws://127.0.0.1:${wsPort}/mqtt`,
     tcpUrl: `mqtt://127.0.0.1:${tcpPort}`,
     tcpPort,
+    wsPort,
     get connectAttempts() {
       return attempts;
     },

@@ -32,5 +32,10 @@ export function jsonValueAt(jsonText: string, path: string): ScratchValue {
     if (!Object.prototype.hasOwnProperty.call(current, step)) return '';
     current = (current as Record<string, unknown>)[step];
   }
-  return toScratch(current);
+  try {
+    return toScratch(current);
+  } catch {
+    // Nesting deeper than JSON.stringify's recursion (a few thousand levels) must not stop the script.
+    return '';
+  }
 }

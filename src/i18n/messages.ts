@@ -98,6 +98,10 @@ export const MESSAGES = {
     en: 'You can only publish to an exact topic: "{topic}" contains + or #, which are only for subscribing.',
     'zh-cn': '只能向确切的主题发布消息："{topic}" 含有 + 或 #，它们只用于订阅。',
   },
+  topicReserved: {
+    en: 'Topics starting with $SYS belong to the broker itself: you can subscribe to "{topic}" but not publish to it. Publish to a topic of your own, such as classroom/test.',
+    'zh-cn': '以 $SYS 开头的主题属于服务器自己：可以订阅 "{topic}"，但不能向它发布。请发布到自己的主题，例如 classroom/test。',
+  },
   topicMisplacedHash: {
     en: 'In "{topic}", # must be the last level on its own, like sensors/#.',
     'zh-cn': '在 "{topic}" 中，# 必须单独作为最后一层，例如 sensors/#。',

@@ -10,7 +10,7 @@ import type { PendingMessage } from '../i18n/translate';
 import { checkBrokerUrl } from './broker-url';
 import { decodePayload } from './payload';
 import { planSubscriptions, type QoS } from './subscription-plan';
-import { topicFilterProblem, topicNameProblem, type TopicProblem } from './topic-filter';
+import { publishTopicProblem, topicFilterProblem, type TopicProblem } from './topic-filter';
 
 export type { QoS } from './subscription-plan';
 export type ConnectFunction = (url: string, options: IClientOptions) => MqttClient;
@@ -51,6 +51,7 @@ const TOPIC_PROBLEM_MESSAGES: Record<TopicProblem, PendingMessage['id']> = {
   tooLong: 'topicTooLong',
   nulCharacter: 'topicNulCharacter',
   wildcardInTopic: 'topicWildcardInTopic',
+  reserved: 'topicReserved',
   misplacedHash: 'topicMisplacedHash',
   misplacedPlus: 'topicMisplacedPlus',
 };
@@ -312,7 +313,7 @@ export class MqttSession {
 
   /** Hands the message to mqtt.js and returns at once: a slow or absent broker never blocks a script. */
   publish(topic: string, payload: string, qos: QoS, retain: boolean): void {
-    const problem = topicNameProblem(topic);
+    const problem = publishTopicProblem(topic);
     if (problem) {
       this.lastError = { id: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
       return;
@@ -334,7 +335,7 @@ export class MqttSession {
   }
 
   setWill(topic: string, payload: string): void {
-    const problem = topicNameProblem(topic);
+    const problem = publishTopicProblem(topic);
     if (problem) {
       this.lastError = { id: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
       return;

@@ -10,6 +10,7 @@ export type TopicProblem =
   | 'tooLong'
   | 'nulCharacter'
   | 'wildcardInTopic'
+  | 'reserved'
   | 'misplacedHash'
   | 'misplacedPlus';
 
@@ -29,6 +30,17 @@ export function topicNameProblem(topic: string): TopicProblem | null {
   const problem = commonProblem(topic);
   if (problem) return problem;
   if (topic.includes('+') || topic.includes('#')) return 'wildcardInTopic';
+  return null;
+}
+
+/**
+ * A topic this client may publish to (or name in its last will): a valid topic name outside `$SYS`.
+ * §4.7.2: `$SYS` belongs to the broker; aedes drops a client that publishes there.
+ */
+export function publishTopicProblem(topic: string): TopicProblem | null {
+  const problem = topicNameProblem(topic);
+  if (problem) return problem;
+  if (topic === '$SYS' || topic.startsWith('$SYS/')) return 'reserved';
   return null;
 }
 

@@ -1,4 +1,4 @@
-import { FilterIndex, topicFilterProblem, topicMatchesFilter, topicNameProblem } from '../../src/session/topic-filter';
+import { FilterIndex, publishTopicProblem, topicFilterProblem, topicMatchesFilter, topicNameProblem } from '../../src/session/topic-filter';
 
 describe('topicMatchesFilter: MQTT 3.1.1 §4.7 examples', () => {
   const cases: Array<[filter: string, topic: string, matches: boolean]> = [
@@ -226,5 +226,20 @@ describe('FilterIndex', () => {
     index.add('a/b', 'other');
     expect([...index.match('a/b')].sort()).toEqual(['hat', 'other']);
     expect([...index.match('$SYS/b')]).toEqual([]);
+  });
+});
+
+describe('publishTopicProblem', () => {
+  test.each(['$SYS', '$SYS/broker/uptime'])('refuses the broker\'s own topic %j (aedes drops a client publishing there)', (topic) => {
+    expect(publishTopicProblem(topic)).toBe('reserved');
+  });
+
+  test.each(['$SYSTEM/x', '$share/x', 'a/$SYS', '教室/温度'])('accepts %j', (topic) => {
+    expect(publishTopicProblem(topic)).toBeNull();
+  });
+
+  test('other problems come first', () => {
+    expect(publishTopicProblem('$SYS/#')).toBe('wildcardInTopic');
+    expect(publishTopicProblem('')).toBe('empty');
   });
 });

@@ -26,8 +26,26 @@ export interface PendingMessage {
   readonly params?: MessageParams;
 }
 
+/** Values longer than this are cut in messages: a pasted megabyte must not bury the explanation. */
+const MAX_SHOWN_VALUE = 100;
+
+function shortened(params: MessageParams): MessageParams {
+  const shown: MessageParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (typeof value !== 'string' || value.length <= MAX_SHOWN_VALUE) {
+      shown[name] = value;
+      continue;
+    }
+    let end = MAX_SHOWN_VALUE - 20;
+    // Do not cut a character written as two UTF-16 units (emoji, rare Chinese) in half.
+    if (/[\uD800-\uDBFF]/.test(value[end - 1])) end--;
+    shown[name] = `${value.slice(0, end)}…`;
+  }
+  return shown;
+}
+
 export function translate(message: PendingMessage, locale: Locale): string {
-  return formatter(message.id, message.params ?? {}, locale);
+  return formatter(message.id, shortened(message.params ?? {}), locale);
 }
 
 /**

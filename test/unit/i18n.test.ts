@@ -76,3 +76,17 @@ describe('pickLocale', () => {
     expect(pickLocale(editorLocale)).toBe('en');
   });
 });
+
+describe('long values in messages', () => {
+  test('a pasted megabyte is cut so the explanation stays readable', () => {
+    const text = translate({ id: 'topicWildcardInTopic', params: { topic: `${'x'.repeat(1_000_000)}/#` } }, 'en');
+    expect(text.length).toBeLessThan(300);
+    expect(text).toContain('x…"');
+    expect(text).toContain('which are only for subscribing');
+  });
+
+  test('a cut never splits a character made of two UTF-16 units', () => {
+    const text = translate({ id: 'urlInvalid', params: { url: 'a'.repeat(79) + '😀'.repeat(50) } }, 'en');
+    expect(text).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/);
+  });
+});

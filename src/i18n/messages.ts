@@ -74,6 +74,14 @@ export const MESSAGES = {
     en: 'The broker refused the connection (reason {code}). Check the address, username and password, then connect again.',
     'zh-cn': '服务器拒绝了连接（原因代码 {code}）。请检查地址、用户名和密码，然后再次连接。',
   },
+  credentialTooLong: {
+    en: 'The username or password is too long: MQTT allows at most 65,535 bytes. Use a shorter one, then connect again.',
+    'zh-cn': '用户名或密码太长：MQTT 最多允许 65535 字节。请改短一些，然后再次连接。',
+  },
+  willTooLong: {
+    en: 'The last will message is too long: MQTT allows at most 65,535 bytes there. Use a shorter message.',
+    'zh-cn': '遗嘱消息太长：MQTT 最多允许 65535 字节。请使用更短的消息。',
+  },
   notConnected: {
     en: 'Not connected yet: use the "connect" block first.',
     'zh-cn': '还没有连接：请先使用 "连接" 积木。',

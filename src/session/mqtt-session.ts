@@ -79,6 +79,15 @@ function refusalMessage(code: number): PendingMessage {
   }
 }
 
+/** Usernames, passwords and the last will's message are length-prefixed MQTT strings. */
+const MAX_MQTT_STRING_BYTES = 65535;
+const utf8 = new TextEncoder();
+
+function tooLongForMqtt(text: string): boolean {
+  // At most 3 bytes per UTF-16 unit: only text that could be too long pays for encoding.
+  return text.length > MAX_MQTT_STRING_BYTES / 3 && utf8.encode(text).length > MAX_MQTT_STRING_BYTES;
+}
+
 function randomSuffix(): string {
   const bytes = new Uint8Array(6);
   globalThis.crypto.getRandomValues(bytes);
@@ -126,12 +135,19 @@ export class MqttSession {
       return;
     }
     const url = checked.url;
+    // MQTT strings carry a 2-byte length: mqtt.js would throw on every (re)connect attempt.
+    if (tooLongForMqtt(username) || tooLongForMqtt(password)) {
+      this.lastError = { id: 'credentialTooLong' };
+      return;
+    }
     if (this.options.mayConnect && !(await this.options.mayConnect(url))) {
       this.lastError = { id: 'notAllowed', params: { url } };
       return;
     }
     await this.closeClient();
     const generation = ++this.generation;
+    // Closing the old connection may have reported it lost: this attempt reports for itself.
+    this.lastError = null;
     this.brokerUrl = url;
     this.onBroker = new Map();
     this.reconnectDelayMs = this.reconnectBaseMs;
@@ -139,7 +155,8 @@ export class MqttSession {
     const clientOptions: IClientOptions = {
       // Unique per connection: two pupils (or two tabs) never knock each other off.
       clientId: `${this.options.clientIdPrefix ?? 'mqtt-blocks'}_${randomSuffix()}`,
-      username: username === '' ? undefined : username,
+      // MQTT 3.1.1 sends a password only with a username: a password alone goes with an empty username.
+      username: username === '' && password === '' ? undefined : username,
       password: password === '' ? undefined : password,
       protocolVersion: 4,
       clean: true,
@@ -338,6 +355,10 @@ export class MqttSession {
     const problem = publishTopicProblem(topic);
     if (problem) {
       this.lastError = { id: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
+      return;
+    }
+    if (tooLongForMqtt(payload)) {
+      this.lastError = { id: 'willTooLong' };
       return;
     }
     this.will = { topic, payload };

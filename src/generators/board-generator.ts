@@ -11,7 +11,7 @@ import { qualifiedOpcode, type BlockSpec } from '../../blocks/types';
 import { assembleProgram } from './assemble';
 import { BlockContext } from './block-context';
 import { emptyProgram, type ProgramParts } from './program-parts';
-import { pythonString } from './python-literal';
+import { pythonCommentText, pythonString } from './python-literal';
 import { MICROPYTHON_RUNTIME } from './runtime/micropython';
 import { PYTHON_RUNTIME } from './runtime/python';
 import type { Runtime } from './runtime/runtime-types';
@@ -30,6 +30,22 @@ function runtimeNames(runtime: Runtime): string[] {
     }
   }
   return [...names, 'network', 'machine', 'json', 'time', 'queue', 'uuid', 'mqtt'];
+}
+
+/**
+ * MicroPython refuses identifiers longer than 255 bytes ("name too long") and Blockly spells each
+ * non-ASCII character of a pupil's variable or function name as `_XX_XX_XX`: 29 Chinese characters
+ * are already too many. Names are cut to MAX_IDENTIFIER; Blockly's getDistinctName still adds a
+ * number when two cut names would be the same.
+ */
+const MAX_IDENTIFIER = 64;
+
+function capIdentifierLength(names: Blockly.Names): Blockly.Names {
+  // safeName is private in Blockly's typings; every name Blockly makes goes through it.
+  const db = names as unknown as { safeName(name: string): string };
+  const safeName = db.safeName.bind(db);
+  db.safeName = (name: string): string => safeName(name).slice(0, MAX_IDENTIFIER);
+  return names;
 }
 
 /** The hat-ness of a block decides whether its `next` chain is its own script (not the main program). */
@@ -66,7 +82,16 @@ export class BoardGenerator extends PythonGenerator {
     return pythonString(value);
   }
 
+  /** Blockly writes block comments through prefixLines(text, '# '): keep each comment on its comment lines. */
+  override prefixLines(text: string, prefix: string): string {
+    return super.prefixLines(prefix.startsWith('#') ? pythonCommentText(text) : text, prefix);
+  }
+
   override init(workspace: Blockly.Workspace): void {
+    if (!this.nameDB_) {
+      // Created here rather than in super.init, which names the variables right away.
+      this.nameDB_ = capIdentifierLength(new Blockly.Names(this.RESERVED_WORDS_));
+    }
     super.init(workspace);
     this.workspace = workspace;
     this.PASS = `${this.INDENT}pass\n`;

@@ -38,3 +38,17 @@ export function pythonString(value: string): string {
   // Iterating a JS string by code point keeps surrogate pairs (emoji) together.
   return `'${Array.from(value, escapeChar).join('')}'`;
 }
+
+/**
+ * Text for `# ` comment lines (Blockly block comments). Blockly splits comments into lines at LF
+ * only, but CPython and MicroPython also end a line at a lone CR: a comment holding "\rcode" would
+ * turn that code into a statement. Every line break (CR, CRLF, and the separators editors break
+ * lines on, NEL U+0085 included, which CPython refuses even in a comment) becomes LF, so each
+ * piece gets its own `# `; other control characters (CPython refuses NUL anywhere in a source file)
+ * and lone surrogates become U+FFFD.
+ */
+export function pythonCommentText(value: string): string {
+  return value
+    .replace(/\r\n?|[\u000b\u000c\u001c-\u001e\u0085\u2028\u2029]/g, '\n')
+    .replace(/[\u0000-\u0008\u000e-\u001b\u001f\u007f-\u009f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+}

@@ -98,6 +98,10 @@ export const MESSAGES = {
     en: 'The topic is longer than MQTT allows (65,535 bytes). Use a shorter topic.',
     'zh-cn': '主题超过了 MQTT 允许的长度（65535 字节）。请使用更短的主题。',
   },
+  topicTooManyLevels: {
+    en: 'The topic has more than 100 levels (parts between / signs). Brokers refuse such topics: use fewer levels, like classroom/test.',
+    'zh-cn': '主题超过了 100 层（用 / 分隔的部分）。服务器会拒绝这样的主题：请减少层数，例如 classroom/test。',
+  },
   topicNulCharacter: {
     en: 'The topic contains an invisible NUL character, which MQTT forbids. Retype the topic.',
     'zh-cn': '主题中含有 MQTT 禁止的不可见 NUL 字符。请重新输入主题。',

@@ -50,6 +50,7 @@ const TOPIC_PROBLEM_MESSAGES: Record<TopicProblem, PendingMessage['id']> = {
   empty: 'topicEmpty',
   tooLong: 'topicTooLong',
   nulCharacter: 'topicNulCharacter',
+  tooManyLevels: 'topicTooManyLevels',
   wildcardInTopic: 'topicWildcardInTopic',
   reserved: 'topicReserved',
   misplacedHash: 'topicMisplacedHash',

@@ -243,3 +243,14 @@ describe('publishTopicProblem', () => {
     expect(publishTopicProblem('')).toBe('empty');
   });
 });
+
+describe('topic levels', () => {
+  test('100 levels are fine, 101 are refused in names and filters (aedes drops the client otherwise)', () => {
+    const hundred = Array.from({ length: 100 }, () => 'a').join('/');
+    expect(topicNameProblem(hundred)).toBeNull();
+    expect(topicFilterProblem(`${hundred.slice(2)}/#`)).toBeNull();
+    expect(topicNameProblem(`${hundred}/a`)).toBe('tooManyLevels');
+    expect(topicFilterProblem(`${hundred}/#`)).toBe('tooManyLevels');
+    expect(topicFilterProblem('/'.repeat(100))).toBe('tooManyLevels');
+  });
+});

@@ -85,6 +85,9 @@ export function topicMatchesFilter(filter: string, topic: string): boolean {
   return filterLevels.length === topicLevels.length;
 }
 
+/** How many topics' answers FilterIndex keeps at most. */
+const RECENT_TOPICS = 4096;
+
 interface Node<T> {
   children: Map<string, Node<T>>;
   /** Values whose filter ends exactly here. */
@@ -101,12 +104,18 @@ function newNode<T>(): Node<T> {
 export class FilterIndex<T> {
   private readonly root: Node<T> = newNode();
   private count = 0;
+  /**
+   * Answers for recently seen topics. A class sends the same few topics over and over, and walking
+   * the tree costs mostly the split of the topic into levels. Bounded: cleared when it fills up.
+   */
+  private readonly recent = new Map<string, ReadonlySet<T>>();
 
   get size(): number {
     return this.count;
   }
 
   add(filter: string, value: T): void {
+    this.recent.clear();
     let node = this.root;
     const levels = filter.split('/');
     for (let i = 0; i < levels.length; i++) {
@@ -128,33 +137,38 @@ export class FilterIndex<T> {
   }
 
   clear(): void {
+    this.recent.clear();
     this.root.children.clear();
     this.root.values.clear();
     this.root.hashValues.clear();
     this.count = 0;
   }
 
-  /** Every value whose filter matches `topic`, each once. */
-  match(topic: string): Set<T> {
+  /** Every value whose filter matches `topic`, each once. The set is shared: do not modify it. */
+  match(topic: string): ReadonlySet<T> {
+    const cached = this.recent.get(topic);
+    if (cached) return cached;
     const found = new Set<T>();
-    if (this.count === 0) return found;
-    const levels = topic.split('/');
-    const dollarTopic = topic.startsWith('$');
-    this.collect(this.root, levels, 0, dollarTopic, found);
+    if (this.count > 0) this.collect(this.root, topic.split('/'), 0, topic.startsWith('$'), found);
+    if (this.recent.size >= RECENT_TOPICS) this.recent.clear();
+    this.recent.set(topic, found);
     return found;
   }
 
   private collect(node: Node<T>, levels: string[], depth: number, dollarTopic: boolean, found: Set<T>): void {
-    const atRoot = depth === 0;
+    // §4.7.2: no wildcard at the first level matches a `$` topic.
+    const wildcardsAllowed = depth > 0 || !dollarTopic;
     // `#` at this point matches the remaining levels, including none ("a/#" matches "a").
-    if (!(atRoot && dollarTopic)) for (const value of node.hashValues) found.add(value);
+    // (Size checks first: iterating an empty Set still costs an iterator per node on a hot path.)
+    if (wildcardsAllowed && node.hashValues.size > 0) for (const value of node.hashValues) found.add(value);
     if (depth === levels.length) {
-      for (const value of node.values) found.add(value);
+      if (node.values.size > 0) for (const value of node.values) found.add(value);
       return;
     }
+    if (node.children.size === 0) return;
     const exact = node.children.get(levels[depth]);
     if (exact) this.collect(exact, levels, depth + 1, dollarTopic, found);
-    const plus = node.children.get('+');
-    if (plus && !(atRoot && dollarTopic)) this.collect(plus, levels, depth + 1, dollarTopic, found);
+    const plus = wildcardsAllowed ? node.children.get('+') : undefined;
+    if (plus) this.collect(plus, levels, depth + 1, dollarTopic, found);
   }
 }

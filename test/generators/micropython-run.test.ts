@@ -171,6 +171,69 @@ describe('connection trouble', () => {
     expect(result.stdout).toContain('The broker refused the connection: wrong username or password');
   });
 
+  test('the broker goes away mid-session: retried 5 s apart until back, every hat filter subscribed again, hats run again', async () => {
+    const result = await run('will-and-wildcards', {
+      max_check_msg: 12,
+      connect_results: ['ok', 'oserror', 'oserror'],
+      events: {
+        '3': [{ topic: 'classroom/pupil2/status', payload: 'online' }],
+        '5': [{ oserror: true }],
+        '8': [{ topic: 'classroom/pupil3/status', payload: 'back' }, { topic: 'sensors/x', payload: '{"sensors": [{"value": 7}]}' }],
+      },
+    });
+    const drop = indexOf(result, 'check_msg:oserror');
+    expect(drop).toBeGreaterThan(0);
+    const after = result.calls.slice(drop);
+    expect(after[1].call).toBe('sock.close');
+    const connects = after.filter((call) => call.call === 'connect');
+    expect(connects).toHaveLength(3);
+    // Not a storm: the failed attempts are MQTT_RETRY_EVERY_MS (5 s) apart.
+    expect(connects[1].t - connects[0].t).toBeGreaterThanOrEqual(5000);
+    expect(connects[2].t - connects[1].t).toBeGreaterThanOrEqual(5000);
+    // Subscribed again only once connected, and to every filter (the hats' and the subscribe block's QoS 1).
+    const lastConnect = result.calls.lastIndexOf(connects[2]);
+    expect(after.slice(0, after.indexOf(connects[2])).some((call) => call.call === 'subscribe')).toBe(false);
+    const resubscribed = result.calls.slice(lastConnect).filter((call) => call.call === 'subscribe');
+    expect(resubscribed.map((call) => `${bytesText(call.args[0])}@${String(call.kwargs.qos)}`).sort()).toEqual(['classroom/+/status@0', 'sensors/#@1']);
+    // The pupil sees the loss and each failed attempt; then the hats run again.
+    const lost = result.stdout.findIndex((line) => line.startsWith('lost: Lost the connection'));
+    expect(lost).toBeGreaterThan(0);
+    const later = result.stdout.slice(lost);
+    expect(later.filter((line) => line.startsWith('Cannot reach the broker'))).toHaveLength(2);
+    expect(later).toEqual(expect.arrayContaining(['connected', 'classroom/pupil3/status is back', 'reading: 7']));
+    expect(result.stdout).toContain('classroom/pupil2/status is online');
+  });
+
+  test('a CONNACK refusal (not authorised, code 5) is put in "connection error" and never retried', async () => {
+    const workspace = {
+      blocks: {
+        languageVersion: 0,
+        blocks: [
+          {
+            type: 'mqtt_connect',
+            x: 0,
+            y: 0,
+            inputs: {
+              URL: { shadow: { type: 'text', fields: { TEXT: 'mqtt://192.168.1.2:1883' } } },
+              USERNAME: { shadow: { type: 'text', fields: { TEXT: 'pupil1' } } },
+              PASSWORD: { shadow: { type: 'text', fields: { TEXT: 'wrong' } } },
+            },
+            next: { block: { type: 'text_print', inputs: { TEXT: { block: { type: 'mqtt_lastError' } } } } },
+          },
+          { type: 'mqtt_whenMessage', x: 0, y: 300, inputs: { TOPIC: { shadow: { type: 'text', fields: { TEXT: 'a/b' } } } } },
+        ],
+      },
+    };
+    const result = await runMicroPython(generateFromWorkspaceJson(workspace, 'micropython'), { connect_results: ['refuse:5'], max_virtual_ms: 60000 });
+    expect(result.error).toBeNull();
+    const refusal = 'The broker refused the connection: not authorised: check the username and password';
+    // Printed by the runtime, then by the pupil's "print connection error" block.
+    expect(result.stdout.filter((line) => line === refusal)).toHaveLength(2);
+    // A minute of listening: one attempt, no subscriptions, no storm.
+    expect(callsOf(result, 'connect')).toHaveLength(1);
+    expect(callsOf(result, 'subscribe')).toHaveLength(0);
+  });
+
   test('an unreachable broker is retried every few seconds, and subscribed once reached', async () => {
     const result = await run('tutorial-subscriber', { connect_results: ['oserror', 'oserror'], max_check_msg: 5 });
     const connects = callsOf(result, 'connect');

@@ -8,8 +8,8 @@ export type { Aedes, AedesOptions, AuthenticateError } from 'aedes' with { 'reso
  *
  * aedes 1.x ships as an ES module only. The rest of the project compiles to CommonJS, and
  * Node >= 20.19 (and tsx on any Node 20) can `require()` an ES module, so a plain lazy
- * `require` is enough at run time. It lives in this one place so that the test harness
- * (jest, which cannot require ES modules on Node 20) has a single module to substitute.
+ * `require` is enough at run time. (jest's own loader cannot, so jest.config.js maps 'aedes' to
+ * Node's loader: see test/support/aedes-native.js.)
  */
 export async function createAedesBroker(options: AedesOptions): Promise<Aedes> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -1,4 +1,3 @@
-jest.mock('aedes', () => require('../server/native-aedes').loadAedesNatively());
 
 /**
  * The classroom server's Scratch page in Debian's Chromium: the real Scratch 3 editor

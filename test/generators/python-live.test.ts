@@ -1,4 +1,3 @@
-jest.mock('aedes', () => require('../server/native-aedes').loadAedesNatively());
 /**
  * Every generated Raspberry Pi program runs under Debian's python3 with python3-paho-mqtt (1.6.1)
  * against a live in-process aedes broker; an mqtt.js client in the test sees what it publishes and

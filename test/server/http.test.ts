@@ -1,4 +1,3 @@
-jest.mock('aedes', () => require('./native-aedes').loadAedesNatively());
 
 import http from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

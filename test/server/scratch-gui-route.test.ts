@@ -1,4 +1,3 @@
-jest.mock('aedes', () => require('./native-aedes').loadAedesNatively());
 
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { existsSync, readFileSync } from 'node:fs';
 import { blocksFor, CATALOGUE, LOCALES, placeholdersOf, type Locale } from '../../blocks';
 import { scratchExtensionInfo } from '../../src/scratch/get-info';
@@ -127,10 +128,12 @@ describe('menus', () => {
 });
 
 describe('the public contract in DESIGN.md', () => {
-  const designPath = '/work/shared/DESIGN.md';
+  // shared/ sits beside the checkout (in CI too); a laptop clone elsewhere may not have it.
+  const designPath = join(__dirname, '..', '..', '..', 'shared', 'DESIGN.md');
 
   test('the opcode table matches the catalogue (opcode, type, English text, faces)', () => {
     if (!existsSync(designPath)) {
+      if (process.env.CI === 'true') throw new Error(`CI must compare the contract: ${designPath} not found`);
       console.warn(`SKIPPED: ${designPath} not found, the contract table was not compared with the catalogue`);
       return;
     }

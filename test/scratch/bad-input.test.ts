@@ -9,6 +9,8 @@
  * connection must still be the same one (no drop, no reconnect) and a publish/receive round trip must
  * still work. A few cases then run as real blocks in the VM, so values pass through Scratch itself.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { blocksFor, textDefault, type ArgumentSpec, type BlockSpec } from '../../blocks';
 import { MESSAGES, type MessageId } from '../../src/i18n/messages';
@@ -362,6 +364,14 @@ const ARGUMENTLESS = LIVE_BLOCKS.filter((spec) => Object.keys(spec.args).length 
 test('every argument of every live block has a role in this table (and so a documented result)', () => {
   expect(ARGUMENT_GROUPS.map((g) => g.key).filter((key) => !(key in ROLES))).toEqual([]);
   expect(Object.keys(ROLES).filter((key) => !ARGUMENT_GROUPS.some((g) => g.key === key))).toEqual([]);
+});
+
+test('docs/bad-input.md documents every argument of every live block', () => {
+  const rows = readFileSync(join(__dirname, '..', '..', 'docs', 'bad-input.md'), 'utf8').split('\n').filter((line) => line.startsWith('|'));
+  const undocumented = ARGUMENT_GROUPS.filter(({ spec, arg }) => !rows.some((row) => row.includes(`\`${spec.opcode}\``) && row.includes(`\`${arg}\``)));
+  expect(undocumented.map((g) => g.key)).toEqual([]);
+  const argumentless = ARGUMENTLESS.filter((spec) => !rows.some((row) => row.includes(`\`${spec.opcode}\``)));
+  expect(argumentless.map((spec) => spec.opcode)).toEqual([]);
 });
 
 describe.each(ARGUMENT_GROUPS.map((g) => [g.key, g] as const))('%s', (_key, { spec, arg, key }) => {

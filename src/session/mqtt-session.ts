@@ -10,6 +10,7 @@ import type { PendingMessage } from '../i18n/translate';
 import { checkBrokerUrl } from './broker-url';
 import { decodePayload } from './payload';
 import { planSubscriptions, type QoS } from './subscription-plan';
+import { exceedsMqttStringLimit } from './mqtt-string';
 import { publishTopicProblem, topicFilterProblem, type TopicProblem } from './topic-filter';
 
 export type { QoS } from './subscription-plan';
@@ -80,15 +81,6 @@ function refusalMessage(code: number): PendingMessage {
   }
 }
 
-/** Usernames, passwords and the last will's message are length-prefixed MQTT strings. */
-const MAX_MQTT_STRING_BYTES = 65535;
-const utf8 = new TextEncoder();
-
-function tooLongForMqtt(text: string): boolean {
-  // At most 3 bytes per UTF-16 unit: only text that could be too long pays for encoding.
-  return text.length > MAX_MQTT_STRING_BYTES / 3 && utf8.encode(text).length > MAX_MQTT_STRING_BYTES;
-}
-
 function randomSuffix(): string {
   const bytes = new Uint8Array(6);
   globalThis.crypto.getRandomValues(bytes);
@@ -137,7 +129,7 @@ export class MqttSession {
     }
     const url = checked.url;
     // MQTT strings carry a 2-byte length: mqtt.js would throw on every (re)connect attempt.
-    if (tooLongForMqtt(username) || tooLongForMqtt(password)) {
+    if (exceedsMqttStringLimit(username) || exceedsMqttStringLimit(password)) {
       this.lastError = { id: 'credentialTooLong' };
       return;
     }
@@ -358,7 +350,7 @@ export class MqttSession {
       this.lastError = { id: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
       return;
     }
-    if (tooLongForMqtt(payload)) {
+    if (exceedsMqttStringLimit(payload)) {
       this.lastError = { id: 'willTooLong' };
       return;
     }

@@ -3,6 +3,7 @@
  * `FilterIndex` finds every filter matching a topic by walking a tree of topic levels, so the cost
  * of a message grows with the topic's depth, not with the number of hat scripts.
  */
+import { exceedsMqttStringLimit } from './mqtt-string';
 
 /** Why a topic or filter was refused; the caller turns it into a localised message. */
 export type TopicProblem =
@@ -15,19 +16,16 @@ export type TopicProblem =
   | 'misplacedHash'
   | 'misplacedPlus';
 
-const MAX_TOPIC_BYTES = 65535;
 /**
  * MQTT sets no limit, brokers do: aedes (the classroom server) drops a client that publishes or
  * subscribes with more than 100 levels, Mosquitto refuses more than 200.
  */
 export const MAX_TOPIC_LEVELS = 100;
-const utf8 = new TextEncoder();
 
 function commonProblem(text: string): TopicProblem | null {
   if (text.length === 0) return 'empty';
   if (text.includes('\u0000')) return 'nulCharacter';
-  // Cheap pre-check first: only strings that could be too long pay for encoding.
-  if (text.length > MAX_TOPIC_BYTES / 3 && utf8.encode(text).length > MAX_TOPIC_BYTES) return 'tooLong';
+  if (exceedsMqttStringLimit(text)) return 'tooLong';
   if (levelCountAbove(text, MAX_TOPIC_LEVELS)) return 'tooManyLevels';
   return null;
 }

@@ -166,6 +166,8 @@ export class HatDispatcher {
   reset(): void {
     this.states.clear();
     this.droppedBeforeClear = 0;
+    // Forget the old project's topics too, so the new project's hats are announced even when equal.
+    this.filters = new Set();
     this.indexIsStale = true;
   }
 }

@@ -45,6 +45,8 @@ export function blockJson(spec: BlockSpec, locale: Locale): BlockJson {
       break;
     case 'hat':
       json.nextStatement = null;
+      // A rounded top, as Scratch draws hats, so "when …" blocks read as the start of a script.
+      json.style = { hat: 'cap' };
       break;
     case 'boolean':
       json.output = 'Boolean';

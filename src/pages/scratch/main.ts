@@ -30,10 +30,14 @@ async function start(): Promise<void> {
   const vm = state.store.getState().scratchGui.vm;
   // Registered before the editor renders, so the palette is built with the MQTT category in it.
   const extension = registerMqttExtension(vm, info.websocketUrl);
-  keepConnected(vm, extension, info.websocketUrl, (error) =>
-    // Pupils see connection problems in the "connection error" reporter; this is for the teacher's console.
-    console.warn(`MQTT: could not connect to ${info.websocketUrl}: ${error.message}`),
-  );
+  // With --lan the broker wants the teacher's username and password, which pages are never told:
+  // pupils type them into the "connect" block, so connecting without them would only show a refusal.
+  if (!info.authRequired) {
+    keepConnected(vm, extension, info.websocketUrl, (error) =>
+      // Pupils see connection problems in the "connection error" reporter; this is for the teacher's console.
+      console.warn(`MQTT: could not connect to ${info.websocketUrl}: ${error.message}`),
+    );
+  }
   exposeHandle({ vm, extension });
 
   const container = editorContainer();

@@ -6,10 +6,10 @@
  *   npm run bench            (all benchmarks)
  *   npx tsx bench/delivery.ts [messages]
  */
-import mqtt, { type MqttClient } from 'mqtt';
+import mqtt from 'mqtt';
 import { loadProject } from '../test/support/scratch-harness';
-import { startTestBroker, type TestBroker } from '../test/support/test-broker';
 import { ProjectBuilder, block, num, text } from '../test/support/sb3-builder';
+import { startLoadProcess, type LoadProcess } from './support/load-process';
 
 const MESSAGES = Number(process.argv[2] ?? 20000);
 const LATENCY_SAMPLES = 200;
@@ -25,15 +25,8 @@ function countingProject(): object {
     .build();
 }
 
-async function publishAll(publisher: MqttClient, topic: string, count: number): Promise<void> {
-  // QoS 0 as fast as the socket takes it: the same load for both receivers.
-  for (let i = 0; i < count; i++) publisher.publish(topic, `m${i}`);
-  // A QoS 1 message on a topic nobody receives: its ack means the broker has taken all of the above.
-  await new Promise<void>((resolve) => publisher.publish(`${topic}-flush`, 'flush', { qos: 1 }, () => resolve()));
-}
-
-async function rawRate(broker: TestBroker, publisher: MqttClient): Promise<number> {
-  const receiver = await mqtt.connectAsync(broker.wsUrl);
+async function rawRate(load: LoadProcess): Promise<number> {
+  const receiver = await mqtt.connectAsync(load.wsUrl);
   await receiver.subscribeAsync('bench/raw');
   let received = 0;
   let last = 0;
@@ -43,7 +36,7 @@ async function rawRate(broker: TestBroker, publisher: MqttClient): Promise<numbe
   });
   // Both rates are measured the same way: from the start of publishing to the last arrival.
   const first = performance.now();
-  await publishAll(publisher, 'bench/raw', MESSAGES);
+  await load.publish('bench/raw', MESSAGES);
   const deadline = Date.now() + TIME_LIMIT_MS;
   while (received < MESSAGES && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
   await receiver.endAsync();
@@ -51,15 +44,15 @@ async function rawRate(broker: TestBroker, publisher: MqttClient): Promise<numbe
   return MESSAGES / ((last - first) / 1000 || 1e-9);
 }
 
-async function hatRate(broker: TestBroker, publisher: MqttClient) {
+async function hatRate(load: LoadProcess) {
   const harness = await loadProject(countingProject());
   const vm = harness.vm;
-  await harness.extension.connectTo(broker.wsUrl);
+  await harness.extension.connectTo(load.wsUrl);
   await harness.stepFrames(3);
   vm.start(); // the editor's own frame loop: 60 frames a second
   vm.setCompatibilityMode(false);
   const start = performance.now();
-  await publishAll(publisher, 'bench/count', MESSAGES);
+  await load.publish('bench/count', MESSAGES);
   const deadline = Date.now() + TIME_LIMIT_MS;
   let done = 0;
   let finished = start;
@@ -77,10 +70,10 @@ async function hatRate(broker: TestBroker, publisher: MqttClient) {
   return { rate: done / (elapsed / 1000), delivered: done, dropped };
 }
 
-async function latency(broker: TestBroker, publisher: MqttClient) {
+async function latency(load: LoadProcess) {
   const harness = await loadProject(countingProject());
   const vm = harness.vm;
-  await harness.extension.connectTo(broker.wsUrl);
+  await harness.extension.connectTo(load.wsUrl);
   await harness.stepFrames(3);
   let frame = 0;
   const originalStep = vm.runtime._step.bind(vm.runtime);
@@ -100,9 +93,8 @@ async function latency(broker: TestBroker, publisher: MqttClient) {
   vm.setCompatibilityMode(false);
   vm.start();
   for (let i = 0; i < LATENCY_SAMPLES; i++) {
-    const payload = `lat${i}`;
-    publishedAt.set(payload, frame);
-    publisher.publish('bench/count', payload);
+    publishedAt.set(`lat${i}-0`, frame); // the load process sends `${prefix}0`
+    void load.publish('bench/count', 1, `lat${i}-`);
     await new Promise((r) => setTimeout(r, 7 + (i % 11))); // spread over frame phases
   }
   const deadline = Date.now() + 5000;
@@ -115,20 +107,23 @@ async function latency(broker: TestBroker, publisher: MqttClient) {
 }
 
 export async function runDeliveryBenchmark(): Promise<void> {
-  const broker = await startTestBroker();
-  const publisher = await mqtt.connectAsync(broker.tcpUrl);
+  const load = await startLoadProcess();
   try {
-    const raw = await rawRate(broker, publisher);
-    const hats = await hatRate(broker, publisher);
-    const lat = await latency(broker, publisher);
-    console.log(`delivery (${MESSAGES} messages, QoS 0, aedes over WebSocket, 60 fps scratch-vm)`);
-    console.log(`  raw mqtt.js receive rate:   ${raw.toFixed(0)} msg/s`);
-    console.log(`  hat script delivery rate:   ${hats.rate.toFixed(0)} msg/s  (delivered ${hats.delivered}/${MESSAGES}, dropped ${hats.dropped})`);
-    console.log(`  ratio hats / raw:           ${(hats.rate / raw).toFixed(2)}`);
+    // Alternate the two, twice, and keep each one's best: the first run also warms up the broker and JIT.
+    const raw = await rawRate(load);
+    const firstHats = await hatRate(load);
+    const rawAgain = await rawRate(load);
+    const secondHats = await hatRate(load);
+    const bestRaw = Math.max(raw, rawAgain);
+    const hats = secondHats.rate > firstHats.rate ? secondHats : firstHats;
+    const lat = await latency(load);
+    console.log(`delivery (${MESSAGES} messages, QoS 0, aedes over WebSocket in its own process, 60 fps scratch-vm)`);
+    console.log(`  raw mqtt.js receive rate:   ${bestRaw.toFixed(0)} msg/s (best of 2)`);
+    console.log(`  hat script delivery rate:   ${hats.rate.toFixed(0)} msg/s (best of 2; delivered ${hats.delivered}/${MESSAGES}, dropped ${hats.dropped})`);
+    console.log(`  ratio hats / raw:           ${(hats.rate / bestRaw).toFixed(2)}`);
     console.log(`  publish→script start:       median ${lat.median} frames, p99 ${lat.p99} frames (${LATENCY_SAMPLES} samples, ${lat.lost} lost)`);
   } finally {
-    await publisher.endAsync();
-    await broker.close();
+    await load.close();
   }
 }
 

@@ -122,6 +122,10 @@ export const MESSAGES = {
     en: 'In "{topic}", + must fill a whole level on its own, like sensors/+/temp.',
     'zh-cn': '在 "{topic}" 中，+ 必须单独占据一整层，例如 sensors/+/temp。',
   },
+  hatTopicNotTyped: {
+    en: 'A "when message received" hat has a block in its topic. Type the topic into the hat itself: a hat must know its topic before any script runs.',
+    'zh-cn': '有一个 "当收到消息" 积木的主题里放了别的积木。请直接在这个积木里输入主题：它必须在脚本运行前就知道主题。',
+  },
   subscribeRefused: {
     en: 'The broker refused the subscription to "{topic}": this user may not read it. Ask your teacher.',
     'zh-cn': '服务器拒绝了对 "{topic}" 的订阅：这个用户没有读取权限。请问老师。',

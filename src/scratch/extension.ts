@@ -81,8 +81,11 @@ export class MqttExtension {
         keepaliveSeconds: this.environment.keepaliveSeconds,
       },
     );
-    this.dispatcher = new HatDispatcher(runtime, qualifiedOpcode(whenMessageBlock), (filters) =>
-      this.session.setHatFilters(filters),
+    this.dispatcher = new HatDispatcher(
+      runtime,
+      qualifiedOpcode(whenMessageBlock),
+      (filters) => this.session.setHatFilters(filters),
+      (problem) => this.session.report(problem),
     );
     this.detachers.push(
       installFrameHooks(runtime, {
@@ -128,6 +131,9 @@ export class MqttExtension {
     return this.session.connect(payloadText(args.URL), payloadText(args.USERNAME), payloadText(args.PASSWORD)).then(() => {
       // Hats that existed before connecting are subscribed as soon as the connection is up.
       this.session.setHatFilters(this.dispatcher.hatFilters());
+      // A hat that can never run is worth saying once connected (connecting clears older problems).
+      const hatProblem = this.dispatcher.hatProblem;
+      if (hatProblem && this.session.lastError === null) this.session.report(hatProblem);
     });
   }
 

@@ -11,7 +11,8 @@
  * redraw is not limited to one message per frame. What is left waits for the next frame.
  */
 import { FilterIndex, topicFilterProblem } from '../session/topic-filter';
-import type { ReceivedMessage } from '../session/mqtt-session';
+import { TOPIC_PROBLEM_MESSAGES, type ReceivedMessage } from '../session/mqtt-session';
+import type { PendingMessage } from '../i18n/translate';
 import { BoundedQueue } from '../session/delivery-queue';
 import { THREAD_STATUS_DONE, type ScratchRuntime, type ScratchTarget, type ScratchThread } from './scratch-types';
 
@@ -39,12 +40,16 @@ export class HatDispatcher {
   /** Drops of queues that were cleared (stop sign) are kept here so the total never goes down. */
   private droppedBeforeClear = 0;
   private filters = new Set<string>();
+  /** Why some hat can never run, as of the last index rebuild (null when all hats are fine). */
+  hatProblem: PendingMessage | null = null;
 
   constructor(
     private readonly runtime: ScratchRuntime,
     private readonly hatOpcode: string,
     /** Told whenever the set of literal hat topics may have changed (to subscribe them). */
     private readonly onHatFiltersChanged: (filters: Set<string>) => void,
+    /** Told about a hat that can never run (no typed topic, or an invalid one), so the pupil learns why. */
+    private readonly onHatProblem: (problem: PendingMessage) => void = () => undefined,
   ) {}
 
   /** Call when scripts, sprites or clones change: the index is rebuilt on next use. */
@@ -64,9 +69,18 @@ export class HatDispatcher {
     const index = new FilterIndex<HatScript>();
     const filters = new Set<string>();
     const liveKeys = new Set<string>();
+    let problem: PendingMessage | null = null;
     this.runtime.allScriptsByOpcodeDo(this.hatOpcode, (script, target) => {
       const filter = literalTopicOf(target, script.blockId);
-      if (filter === null || topicFilterProblem(filter) !== null) return;
+      if (filter === null) {
+        problem ??= { id: 'hatTopicNotTyped' };
+        return;
+      }
+      const filterProblem = topicFilterProblem(filter);
+      if (filterProblem !== null) {
+        problem ??= { id: TOPIC_PROBLEM_MESSAGES[filterProblem], params: { topic: filter } };
+        return;
+      }
       const hat: HatScript = { target, topBlockId: script.blockId, filter };
       index.add(filter, hat);
       filters.add(filter);
@@ -80,6 +94,8 @@ export class HatDispatcher {
       }
     }
     this.index = index;
+    this.hatProblem = problem;
+    if (problem) this.onHatProblem(problem);
     const changed = filters.size !== this.filters.size || Array.from(filters).some((f) => !this.filters.has(f));
     this.filters = filters;
     if (changed) this.onHatFiltersChanged(filters);

@@ -47,7 +47,8 @@ export interface SessionOptions {
   readonly timerVariant?: 'auto' | 'native';
 }
 
-const TOPIC_PROBLEM_MESSAGES: Record<TopicProblem, PendingMessage['id']> = {
+/** What to tell the pupil for each topic problem. */
+export const TOPIC_PROBLEM_MESSAGES: Record<TopicProblem, PendingMessage['id']> = {
   empty: 'topicEmpty',
   tooLong: 'topicTooLong',
   nulCharacter: 'topicNulCharacter',
@@ -356,6 +357,11 @@ export class MqttSession {
     }
     this.will = { topic, payload };
     if (this.client) this.lastError = { id: 'willAfterConnect' };
+  }
+
+  /** Problems found outside the session (a hat's topic) are shown in the same "connection error". */
+  report(problem: PendingMessage): void {
+    this.lastError = problem;
   }
 
   /** The address in use, for messages. */

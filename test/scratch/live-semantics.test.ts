@@ -142,3 +142,14 @@ test('the last will is published by the broker when the connection is cut', asyn
   expect(await waitFor(() => wills.length > 0, 3000)).toBe(true);
   expect(wills).toEqual(['pupil 7 offline']);
 });
+
+test('a hat that can never run says why in "connection error" (misplaced #, or a block as its topic)', async () => {
+  const broken = await open('broken-hats');
+  const explanation = 'In "room/#/wrong", # must be the last level on its own, like sensors/#.';
+  // The green-flag script copies "connection error" right after connecting: the pupil sees it there.
+  expect(broken.variable('error')).toBe(explanation);
+  expect(broken.extension.lastError()).toBe(explanation);
+  const reporter = await open('reporter-hat');
+  expect(reporter.extension.lastError()).toContain('has a block in its topic');
+  expect(reporter.extension.isConnected()).toBe(true);
+});

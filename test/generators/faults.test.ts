@@ -9,7 +9,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { generateFromWorkspaceJson } from '../../src/generators/headless';
 import { PythonProgram } from '../support/python-program';
 import { sleep, waitFor } from '../support/ports';
-import { describeWithTool, pahoCheck } from '../support/system-tool';
+import { describeWithTool, PAHO_FLAVOURS } from '../support/system-tool';
 import { startTestBroker, type TestBroker } from '../support/test-broker';
 
 jest.setTimeout(60000);
@@ -56,7 +56,7 @@ function workspace(url: string): Record<string, unknown> {
   };
 }
 
-describeWithTool(pahoCheck(), 'a generated Python program survives a broker crash and a 1 MB message', () => {
+for (const flavour of PAHO_FLAVOURS) describeWithTool(flavour.check(), `a generated Python program survives a broker crash and a 1 MB message on ${flavour.name}`, () => {
   let broker: TestBroker;
   let program: PythonProgram;
   let client: MqttClient;
@@ -80,7 +80,7 @@ describeWithTool(pahoCheck(), 'a generated Python program survives a broker cras
     client = await mqtt.connectAsync(broker.tcpUrl, { reconnectPeriod: 200, connectTimeout: 3000 });
     client.on('message', (topic, payload) => received.push({ topic, payload, at: Date.now() }));
     await client.subscribeAsync(['fault/tick', 'fault/echo', 'big/len'], { qos: 0 });
-    program = new PythonProgram(generateFromWorkspaceJson(workspace(broker.tcpUrl), 'python'));
+    program = new PythonProgram(generateFromWorkspaceJson(workspace(broker.tcpUrl), 'python'), { pythonPath: flavour.pythonPath });
   });
 
   afterAll(async () => {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Aedes } from '../../src/server/aedes-loader';
 import { generateFromWorkspaceJson } from '../../src/generators/headless';
-import { pahoCheck, describeWithTool } from '../support/system-tool';
+import { describeWithTool, PAHO_FLAVOURS } from '../support/system-tool';
 import { PythonProgram } from '../support/python-program';
 import { withText, workspaceJson } from './fixtures';
 
@@ -60,7 +60,7 @@ class Listener {
   }
 }
 
-describeWithTool(pahoCheck(), 'generated Python programs on a live broker (python3 + paho-mqtt)', () => {
+for (const flavour of PAHO_FLAVOURS) describeWithTool(flavour.check(), `generated Python programs on a live broker (python3 + paho-mqtt) on ${flavour.name}`, () => {
   let broker: Broker;
   const programs: PythonProgram[] = [];
   const clients: MqttClient[] = [];
@@ -81,7 +81,7 @@ describeWithTool(pahoCheck(), 'generated Python programs on a live broker (pytho
 
   function start(fixture: string): PythonProgram {
     const workspace = withText(workspaceJson(fixture), 'mqtt://192.168.1.2:1883', `mqtt://127.0.0.1:${broker.port}`);
-    const program = new PythonProgram(generateFromWorkspaceJson(workspace as object, 'python'));
+    const program = new PythonProgram(generateFromWorkspaceJson(workspace as object, 'python'), { pythonPath: flavour.pythonPath });
     programs.push(program);
     return program;
   }
@@ -111,6 +111,13 @@ describeWithTool(pahoCheck(), 'generated Python programs on a live broker (pytho
       `subscribe ${filter}`,
     );
   }
+
+  test('the programs below really run on this paho-mqtt generation', async () => {
+    const probe = new PythonProgram('import paho.mqtt\nprint(paho.mqtt.__version__)\n', { pythonPath: flavour.pythonPath });
+    programs.push(probe);
+    expect(await probe.waitForExit()).toBe(0);
+    expect(probe.lines[0]).toMatch(flavour.pythonPath ? /^2\./ : /^1\.6/);
+  });
 
   test('no-mqtt: a program without MQTT blocks just runs', async () => {
     const program = start('no-mqtt');

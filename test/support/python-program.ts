@@ -15,11 +15,14 @@ export class PythonProgram {
   private readonly exited: Promise<number | null>;
   private listeners: Array<() => void> = [];
 
-  constructor(code: string) {
+  /** @param options.pythonPath put in front of the system's packages (another paho-mqtt version). */
+  constructor(code: string, options: { pythonPath?: string } = {}) {
     const dir = mkdtempSync(path.join(tmpdir(), 'mqtt-blocks-py-'));
     const file = path.join(dir, 'program.py');
     writeFileSync(file, code);
-    this.child = spawn(DEBIAN_PYTHON, ['-u', file], { env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' } });
+    const env: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' };
+    if (options.pythonPath) env.PYTHONPATH = options.pythonPath;
+    this.child = spawn(DEBIAN_PYTHON, ['-u', file], { env });
     let partial = '';
     this.child.stdout.on('data', (chunk: Buffer) => {
       partial += chunk.toString('utf8');

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 
 export interface ToolCheck {
   available: boolean;
@@ -21,11 +22,12 @@ export function checkTool(
   installHint: string,
   /** Some tools print their version with a non-zero status (mosquitto -h exits 3). */
   looksRight: (output: string, status: number | null) => boolean = (_output, status) => status === 0,
+  env: NodeJS.ProcessEnv = process.env,
 ): ToolCheck {
   if (command.startsWith('/') && !existsSync(command)) {
     return { available: false, reason: `${label} not found at ${command} (${installHint})` };
   }
-  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 15000 });
+  const result = spawnSync(command, args, { encoding: 'utf8', timeout: 15000, env });
   if (result.error || !looksRight(`${result.stdout}${result.stderr}`, result.status)) {
     const detail = result.error ? result.error.message : (result.stderr || result.stdout || '').trim().split('\n').pop();
     return { available: false, reason: `${label} unusable: ${detail} (${installHint})` };
@@ -65,3 +67,24 @@ export const mosquittoCheck = (): ToolCheck => checkTool('Mosquitto', MOSQUITTO,
 export const pahoCheck = (): ToolCheck =>
   checkTool('python3 with paho-mqtt', DEBIAN_PYTHON, ['-c', 'import paho.mqtt.client'], 'apt-get install -y python3-paho-mqtt');
 export const chromiumCheck = (): ToolCheck => checkTool('Chromium', CHROMIUM, ['--version'], 'apt-get install -y chromium');
+
+/**
+ * paho-mqtt 2.x from Debian 13's package, unpacked by `.ci/fetch-paho2` (Debian 12 ships 1.6):
+ * generated programs must run on both. Put on PYTHONPATH in front of the system's 1.6.
+ */
+export const PAHO2_SITE = path.resolve(__dirname, '..', '..', '.cache', 'paho-mqtt-2', 'usr', 'lib', 'python3', 'dist-packages');
+export const paho2Check = (): ToolCheck =>
+  checkTool(
+    'paho-mqtt 2.x (Debian 13 package)',
+    DEBIAN_PYTHON,
+    ['-c', 'import paho.mqtt; assert paho.mqtt.__version__.startswith("2."), paho.mqtt.__version__'],
+    'bash .ci/fetch-paho2',
+    undefined,
+    { ...process.env, PYTHONPATH: PAHO2_SITE },
+  );
+
+/** Both paho-mqtt generations that generated Raspberry Pi programs must run on. */
+export const PAHO_FLAVOURS = [
+  { name: 'paho-mqtt 1.6 (Debian 12)', check: pahoCheck, pythonPath: undefined },
+  { name: 'paho-mqtt 2.x (Debian 13)', check: paho2Check, pythonPath: PAHO2_SITE },
+] as const;

@@ -9,6 +9,9 @@ import { sleep } from './ports';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const VirtualMachine = require('./native-require').nativeRequire('scratch-vm');
+// scratch-vm logs through minilog ("No storage module present" for every costume of every test
+// project): keep test output to what the tests say.
+require('./native-require').nativeRequire('minilog').disable();
 
 export const FRAME_MS = 1000 / 60;
 

@@ -7,6 +7,7 @@
  * - retain and qos are always passed by keyword (umqtt's third positional argument is retain);
  * - after a dropped connection the runtime reconnects AND subscribes again (umqtt.robust does not).
  */
+import { connectUrlHelper } from './connect-url';
 import type { Runtime } from './runtime-types';
 
 const CLIENT = `MQTT_KEEPALIVE = 60  # seconds; we ping well within it
@@ -262,26 +263,6 @@ def mqtt_stop():
     if mqtt_connected:
         mqtt_disconnect()`;
 
-const URL = `def mqtt_connect_url(url, user, password):
-    # The URL came from other blocks, so it is checked here rather than when generating.
-    global mqtt_last_error
-    address = str(url).strip()
-    if address.startswith('ws://') or address.startswith('wss://'):
-        mqtt_last_error = address + ' is a WebSocket address (browsers only). Boards use mqtt://HOST:1883.'
-        print(mqtt_last_error)
-        return
-    for prefix in ('mqtt://', 'tcp://'):
-        if address.startswith(prefix):
-            address = address[len(prefix):]
-    host_port = address.split('/')[0].split(':')
-    port = 1883
-    if len(host_port) == 2 and host_port[1].isdigit():
-        port = int(host_port[1])
-    if port in (8000, 8080, 8083, 8084, 9001):
-        mqtt_last_error = 'Port %d is a WebSocket port (browsers only). Boards use the TCP port, usually 1883.' % port
-        print(mqtt_last_error)
-        return
-    mqtt_connect(host_port[0], port, user, password)`;
 
 function wifi(withClient: boolean): string {
   const noteError = withClient
@@ -331,7 +312,7 @@ function wait(withClient: boolean): string {
 
 export const MICROPYTHON_RUNTIME: Runtime = {
   client: { imports: ['import machine', 'import time', 'from umqtt.simple import MQTTClient, MQTTException'], needs: [], code: () => CLIENT },
-  url: { imports: [], needs: ['client'], code: () => URL },
+  url: { imports: [], needs: ['client'], code: () => connectUrlHelper('Boards use') },
   wifi: { imports: ['import network', 'import time'], needs: [], code: (has) => wifi(has('client')) },
   json: { imports: ['import json'], needs: [], code: () => JSON_VALUE },
   wait: { imports: ['import time'], needs: [], code: (has) => wait(has('client')) },

@@ -4,6 +4,7 @@
  * program's own thread, one at a time, so a hat can publish with QoS 1 and wait for the broker's
  * acknowledgement without blocking the very loop that would deliver it.
  */
+import { connectUrlHelper } from './connect-url';
 import type { Runtime } from './runtime-types';
 import { JSON_VALUE } from './micropython';
 
@@ -203,26 +204,6 @@ def mqtt_stop():
         mqtt_client = None
         mqtt_connected = False`;
 
-const URL = `def mqtt_connect_url(url, user, password):
-    # The URL came from other blocks, so it is checked here rather than when generating.
-    global mqtt_last_error
-    address = str(url).strip()
-    if address.startswith('ws://') or address.startswith('wss://'):
-        mqtt_last_error = address + ' is a WebSocket address (browsers only). Use mqtt://HOST:1883.'
-        print(mqtt_last_error)
-        return
-    for prefix in ('mqtt://', 'tcp://'):
-        if address.startswith(prefix):
-            address = address[len(prefix):]
-    host_port = address.split('/')[0].split(':')
-    port = 1883
-    if len(host_port) == 2 and host_port[1].isdigit():
-        port = int(host_port[1])
-    if port in (8000, 8080, 8083, 8084, 9001):
-        mqtt_last_error = 'Port %d is a WebSocket port (browsers only). Use the TCP port, usually 1883.' % port
-        print(mqtt_last_error)
-        return
-    mqtt_connect(host_port[0], port, user, password)`;
 
 function wait(withClient: boolean): string {
   if (!withClient) {
@@ -241,7 +222,7 @@ function wait(withClient: boolean): string {
 
 export const PYTHON_RUNTIME: Runtime = {
   client: { imports: ['import queue', 'import time', 'import uuid', 'import paho.mqtt.client as mqtt'], needs: [], code: () => CLIENT },
-  url: { imports: [], needs: ['client'], code: () => URL },
+  url: { imports: [], needs: ['client'], code: () => connectUrlHelper('Use') },
   // A Raspberry Pi joins Wi-Fi itself; the block generates a comment, never this piece.
   wifi: { imports: [], needs: [], code: () => '' },
   json: { imports: ['import json'], needs: [], code: () => JSON_VALUE },

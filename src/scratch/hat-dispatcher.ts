@@ -23,6 +23,8 @@ interface HatScript {
   readonly target: ScratchTarget;
   readonly topBlockId: string;
   readonly filter: string;
+  /** Identifies the script instance (sprite or clone × script) across index rebuilds. */
+  readonly key: string;
 }
 
 interface ScriptState {
@@ -81,10 +83,10 @@ export class HatDispatcher {
         problem ??= { id: TOPIC_PROBLEM_MESSAGES[filterProblem], params: { topic: filter } };
         return;
       }
-      const hat: HatScript = { target, topBlockId: script.blockId, filter };
+      const hat: HatScript = { target, topBlockId: script.blockId, filter, key: `${target.id}\u0000${script.blockId}` };
       index.add(filter, hat);
       filters.add(filter);
-      liveKeys.add(stateKey(hat));
+      liveKeys.add(hat.key);
     });
     // Forget queues of scripts that were deleted or whose topic changed.
     for (const [key, state] of this.states) {
@@ -112,11 +114,10 @@ export class HatDispatcher {
   }
 
   private stateFor(hat: HatScript): ScriptState {
-    const key = stateKey(hat);
-    let state = this.states.get(key);
+    let state = this.states.get(hat.key);
     if (!state || state.script.target !== hat.target) {
       state = { script: hat, queue: new BoundedQueue(QUEUE_BOUND), thread: null };
-      this.states.set(key, state);
+      this.states.set(hat.key, state);
     }
     return state;
   }
@@ -186,10 +187,6 @@ export class HatDispatcher {
     this.filters = new Set();
     this.indexIsStale = true;
   }
-}
-
-function stateKey(hat: HatScript): string {
-  return `${hat.target.id}\u0000${hat.topBlockId}`;
 }
 
 /**

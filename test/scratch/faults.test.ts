@@ -3,42 +3,26 @@
  * a half-open connection, a huge payload, a flood, and stop/reload while messages flow.
  */
 import { createServer, type Server } from 'node:net';
-import mqtt, { type MqttClient } from 'mqtt';
-import { loadFixture, loadProject, type ScratchHarness } from '../support/scratch-harness';
-import { startTestBroker, type TestBroker } from '../support/test-broker';
+import type { MqttClient } from 'mqtt';
+import { loadFixture, type ScratchHarness } from '../support/scratch-harness';
+import { useLiveProjects } from '../support/live-project';
+import { startTestBroker } from '../support/test-broker';
 import { startTcpProxy } from '../support/tcp-proxy';
 import { sleep, waitFor } from '../support/ports';
 import { ProjectBuilder, block, num, text } from '../support/sb3-builder';
 import { QUEUE_BOUND } from '../../src/scratch/hat-dispatcher';
 
-let broker: TestBroker;
-const harnesses: ScratchHarness[] = [];
-const clients: MqttClient[] = [];
+const live = useLiveProjects(() => startTestBroker());
+const open = live.load;
 
-beforeEach(async () => {
-  broker = await startTestBroker();
-});
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) h.dispose();
-  for (const c of clients.splice(0)) await c.endAsync(true);
-  await broker.close();
-});
-
-async function open(fixture: string | object, environment = {}): Promise<ScratchHarness> {
-  const h = await loadProject(typeof fixture === 'string' ? loadFixture(fixture) : fixture, environment);
-  harnesses.push(h);
-  return h;
-}
-
-async function connected(h: ScratchHarness, url = broker.wsUrl): Promise<void> {
+async function connected(h: ScratchHarness, url = live.broker.wsUrl): Promise<void> {
   await h.extension.connect({ URL: url, USERNAME: '', PASSWORD: '' });
   expect(h.extension.lastError()).toBe('');
   await h.stepFrames(3);
 }
 
 async function watcher(topic: string): Promise<{ client: MqttClient; seen: string[] }> {
-  const client = await mqtt.connectAsync(broker.tcpUrl);
-  clients.push(client);
+  const client = await live.client();
   const seen: string[] = [];
   await client.subscribeAsync(topic, { qos: 1 });
   client.on('message', (_topic, payload) => seen.push(payload.toString()));
@@ -48,7 +32,7 @@ async function watcher(topic: string): Promise<{ client: MqttClient; seen: strin
 test('QoS 1 messages published while the broker is down are delivered once it is back', async () => {
   const h = await open('reconnect');
   await connected(h);
-  await broker.stop();
+  await live.broker.stop();
   await h.stepUntil(() => !h.extension.isConnected(), { maxMs: 3000 });
   for (const payload of ['offline 1', 'offline 2', 'offline 3']) {
     h.extension.publishWithOptions({ MESSAGE: payload, TOPIC: 'queued/test', QOS: '1', RETAIN: 'no' });
@@ -56,7 +40,7 @@ test('QoS 1 messages published while the broker is down are delivered once it is
   // QoS 0 while offline is reported, not silently lost.
   h.extension.publish({ MESSAGE: 'qos0', TOPIC: 'queued/test' });
   expect(h.extension.lastError()).toContain('was not sent');
-  await broker.start();
+  await live.broker.start();
   const { seen } = await watcher('queued/test');
   expect(await h.stepUntil(() => h.extension.isConnected(), { maxMs: 10000 })).toBe(true);
   expect(await waitFor(() => seen.length >= 3, 5000)).toBe(true);
@@ -88,7 +72,7 @@ test('a port that accepts and hangs up: connect returns promptly with a clear er
 });
 
 test('a half-open connection is noticed by keepalive and then recovers', async () => {
-  const proxy = await startTcpProxy(broker.wsPort);
+  const proxy = await startTcpProxy(live.broker.wsPort);
   try {
     const h = await open('reconnect', { keepaliveSeconds: 1 });
     await connected(h, `ws://127.0.0.1:${proxy.port}/mqtt`);
@@ -115,12 +99,12 @@ test('a 1 MB message goes out and comes back intact', async () => {
     .build();
   const h = await open(project);
   await connected(h);
-  const { seen } = await watcher('big/out');
+  const { client: outside, seen } = await watcher('big/out');
   const megabyte = 'x'.repeat(1024 * 1024);
   h.extension.publishWithOptions({ MESSAGE: megabyte, TOPIC: 'big/out', QOS: '1', RETAIN: 'no' });
   expect(await waitFor(() => seen.length === 1, 5000)).toBe(true);
   expect(seen[0].length).toBe(1024 * 1024);
-  await clients[0].publishAsync('big/in', megabyte, { qos: 1 });
+  await outside.publishAsync('big/in', megabyte, { qos: 1 });
   expect(await h.stepUntil(() => h.variable('length') === 1024 * 1024, { maxMs: 5000 })).toBe(true);
   expect(h.extension.isConnected()).toBe(true);
 });
@@ -139,8 +123,7 @@ test('50,000 messages to a slow script: bounded queue, every drop counted, the V
   const h = await open(project);
   await connected(h);
   h.greenFlag();
-  const publisher = await mqtt.connectAsync(broker.tcpUrl);
-  clients.push(publisher);
+  const publisher = await live.client();
   const FLOOD = 50000;
   for (let i = 0; i < FLOOD; i++) publisher.publish('flood/slow', `f${i}`);
   await publisher.publishAsync('flood/slow-done', 'done', { qos: 1 });
@@ -159,8 +142,7 @@ test('50,000 messages to a slow script: bounded queue, every drop counted, the V
 test('stop and reload while messages flow: no thread leak, nothing delivered to the old project', async () => {
   const h = await open('burst-list');
   await connected(h);
-  const publisher = await mqtt.connectAsync(broker.tcpUrl);
-  clients.push(publisher);
+  const publisher = await live.client();
   let flowing = true;
   const flow = (async () => {
     for (let i = 0; flowing && i < 5000; i++) {

@@ -2,47 +2,15 @@
  * The live extension in headless scratch-vm against an in-process aedes broker over WebSocket:
  * what a pupil would see in variables and lists.
  */
-import mqtt, { type MqttClient } from 'mqtt';
-import { loadFixture, loadProject, type ScratchHarness } from '../support/scratch-harness';
-import { startTestBroker, type TestBroker } from '../support/test-broker';
+import { useLiveProjects } from '../support/live-project';
+import { startTestBroker } from '../support/test-broker';
 import { sleep } from '../support/ports';
 
-let broker: TestBroker;
-let harness: ScratchHarness | null = null;
-let publisher: MqttClient | null = null;
-
-beforeEach(async () => {
-  broker = await startTestBroker();
-});
-
-afterEach(async () => {
-  harness?.dispose();
-  harness = null;
-  await publisher?.endAsync(true);
-  publisher = null;
-  await broker.close();
-});
-
-async function start(fixture: string): Promise<ScratchHarness> {
-  harness = await loadProject(loadFixture(fixture));
-  harness.setVariable('broker', broker.wsUrl);
-  harness.greenFlag();
-  const h = harness;
-  const connected = await h.stepUntil(() => h.extension.isConnected(), { maxMs: 5000 });
-  expect(connected).toBe(true);
-  // Let the hats' automatic subscriptions reach the broker.
-  await h.stepFrames(3);
-  return h;
-}
-
-async function connectPublisher(): Promise<MqttClient> {
-  publisher = await mqtt.connectAsync(broker.tcpUrl, { clientId: 'test-publisher' });
-  return publisher;
-}
+const live = useLiveProjects(() => startTestBroker());
 
 test('a hat on sensors/+/temp gets exactly the matching messages, each with its own topic', async () => {
-  const h = await start('wildcard-hat');
-  const pub = await connectPublisher();
+  const h = await live.start('wildcard-hat');
+  const pub = await live.client();
   for (const [topic, payload] of [
     ['sensors/kitchen/temp', '21.5'],
     ['sensors/kitchen/humidity', '40'],
@@ -59,8 +27,8 @@ test('a hat on sensors/+/temp gets exactly the matching messages, each with its 
 });
 
 test('a burst of 500 messages published at once reaches the list complete and in order', async () => {
-  const h = await start('burst-list');
-  const pub = await connectPublisher();
+  const h = await live.start('burst-list');
+  const pub = await live.client();
   const sent = Array.from({ length: 500 }, (_, i) => `m${i}`);
   await Promise.all(sent.map((payload) => pub.publishAsync('burst/test', payload, { qos: 1 })));
   await h.stepUntil(() => h.list('received').length >= 500, { maxMs: 10000 });
@@ -70,8 +38,8 @@ test('a burst of 500 messages published at once reaches the list complete and in
 });
 
 test('two hats on different topics both run, each with its own message', async () => {
-  const h = await start('two-hats');
-  const pub = await connectPublisher();
+  const h = await live.start('two-hats');
+  const pub = await live.client();
   await Promise.all([pub.publishAsync('room/a', 'for A', { qos: 1 }), pub.publishAsync('room/b', 'for B', { qos: 1 })]);
   await h.stepUntil(() => h.variable('A') !== '' && h.variable('B') !== '', { maxMs: 3000 });
   expect(h.variable('A')).toBe('for A');
@@ -79,8 +47,8 @@ test('two hats on different topics both run, each with its own message', async (
 });
 
 test('a script with a wait still sees its own message after later ones arrived', async () => {
-  const h = await start('slow-script');
-  const pub = await connectPublisher();
+  const h = await live.start('slow-script');
+  const pub = await live.client();
   for (const payload of ['first', 'second', 'third']) await pub.publishAsync('slow/topic', payload, { qos: 1 });
   await h.stepUntil(() => h.list('received').length >= 3, { maxMs: 5000 });
   expect(h.list('received')).toEqual(['first', 'second', 'third']);
@@ -89,8 +57,8 @@ test('a script with a wait still sees its own message after later ones arrived',
 });
 
 test('publishing from a hat script (QoS 1) and reading JSON paths', async () => {
-  const h = await start('echo');
-  const pub = await connectPublisher();
+  const h = await live.start('echo');
+  const pub = await live.client();
   const replies: string[] = [];
   await pub.subscribeAsync('echo/reply', { qos: 1 });
   pub.on('message', (_topic, payload) => replies.push(payload.toString()));
@@ -101,20 +69,20 @@ test('publishing from a hat script (QoS 1) and reading JSON paths', async () => 
 });
 
 test('stopping and starting the broker again: reconnects and resubscribes by itself', async () => {
-  const h = await start('reconnect');
+  const h = await live.start('reconnect');
   expect(h.variable('connects')).toBe(1);
-  await broker.stop();
+  await live.broker.stop();
   await h.stepUntil(() => !h.extension.isConnected() && h.variable('drops') === 1, { maxMs: 5000 });
   expect(h.variable('drops')).toBe(1);
   expect(h.extension.lastError()).toMatch(/lost/);
   await sleep(300);
-  await broker.start();
+  await live.broker.start();
   const back = await h.stepUntil(() => h.extension.isConnected(), { maxMs: 15000 });
   expect(back).toBe(true);
   await h.stepUntil(() => h.variable('connects') === 2, { maxMs: 2000 });
   expect(h.variable('connects')).toBe(2);
   expect(h.extension.lastError()).toBe('');
-  const pub = await connectPublisher();
+  const pub = await live.client();
   // Resubscription happens right after the reconnect: retry the publish briefly until it lands.
   const delivered = await (async () => {
     for (let attempt = 0; attempt < 20; attempt++) {
@@ -128,17 +96,19 @@ test('stopping and starting the broker again: reconnects and resubscribes by its
 });
 
 test('a wrong password gives a clear connection error and no reconnect storm', async () => {
-  await broker.close();
-  broker = await startTestBroker({ credentials: { username: 'teacher', password: 'secret' } });
-  harness = await loadProject(loadFixture('wildcard-hat'));
-  const h = harness;
-  h.setVariable('broker', broker.wsUrl);
-  h.setVariable('username', 'teacher');
-  h.setVariable('password', 'wrong');
-  h.greenFlag();
-  await h.stepUntil(() => h.variable('error') !== '', { maxMs: 5000 });
-  expect(h.variable('error')).toBe('Wrong username or password. Check them in the connect block (ask your teacher), then connect again.');
-  expect(h.extension.isConnected()).toBe(false);
-  await h.stepFrames(90); // 1.5 s: a storm would show dozens of attempts
-  expect(broker.connectAttempts).toBe(1);
+  const guarded = await startTestBroker({ credentials: { username: 'teacher', password: 'secret' } });
+  try {
+    const h = await live.load('wildcard-hat');
+    h.setVariable('broker', guarded.wsUrl);
+    h.setVariable('username', 'teacher');
+    h.setVariable('password', 'wrong');
+    h.greenFlag();
+    await h.stepUntil(() => h.variable('error') !== '', { maxMs: 5000 });
+    expect(h.variable('error')).toBe('Wrong username or password. Check them in the connect block (ask your teacher), then connect again.');
+    expect(h.extension.isConnected()).toBe(false);
+    await h.stepFrames(90); // 1.5 s: a storm would show dozens of attempts
+    expect(guarded.connectAttempts).toBe(1);
+  } finally {
+    await guarded.close();
+  }
 });

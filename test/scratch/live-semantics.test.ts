@@ -2,41 +2,21 @@
  * More of what a pupil sees in a live project: language, address explanations, the stop sign,
  * loading another project, clones, overload, unique client ids and the last will.
  */
-import mqtt, { type MqttClient } from 'mqtt';
-import { loadFixture, loadProject, type ScratchHarness } from '../support/scratch-harness';
-import { startTestBroker, type TestBroker } from '../support/test-broker';
+import { loadFixture, type ScratchHarness } from '../support/scratch-harness';
+import { useLiveProjects } from '../support/live-project';
+import { startTestBroker } from '../support/test-broker';
 import { sleep, waitFor } from '../support/ports';
 import { QUEUE_BOUND } from '../../src/scratch/hat-dispatcher';
 
-let broker: TestBroker;
-const harnesses: ScratchHarness[] = [];
-const clients: MqttClient[] = [];
+const live = useLiveProjects(() => startTestBroker());
+const client = live.client;
 
-beforeEach(async () => {
-  broker = await startTestBroker();
-});
-afterEach(async () => {
-  for (const h of harnesses.splice(0)) h.dispose();
-  for (const c of clients.splice(0)) await c.endAsync(true);
-  await broker.close();
-});
-
+/** A fixture connected by its green-flag script, or only loaded (with `broker` set) when `connect` is false. */
 async function open(fixture: string, connect = true): Promise<ScratchHarness> {
-  const h = await loadProject(loadFixture(fixture));
-  harnesses.push(h);
-  h.setVariable('broker', broker.wsUrl);
-  if (connect) {
-    h.greenFlag();
-    expect(await h.stepUntil(() => h.extension.isConnected(), { maxMs: 5000 })).toBe(true);
-    await h.stepFrames(3);
-  }
+  if (connect) return live.start(fixture);
+  const h = await live.load(fixture);
+  h.setVariable('broker', live.broker.wsUrl);
   return h;
-}
-
-async function client(): Promise<MqttClient> {
-  const c = await mqtt.connectAsync(broker.tcpUrl);
-  clients.push(c);
-  return c;
 }
 
 test('the editor language decides block texts, menus and error messages (vm.setLocale)', async () => {
@@ -132,13 +112,13 @@ test('two pupils connecting to the same broker both stay connected (unique clien
 test('the last will is published by the broker when the connection is cut', async () => {
   const h = await open('two-hats', false);
   h.extension.setLastWill({ MESSAGE: 'pupil 7 offline', TOPIC: 'classroom/status' });
-  await h.extension.connect({ URL: broker.wsUrl, USERNAME: '', PASSWORD: '' });
+  await h.extension.connect({ URL: live.broker.wsUrl, USERNAME: '', PASSWORD: '' });
   expect(h.extension.isConnected()).toBe(true);
   const watcher = await client();
   const wills: string[] = [];
   await watcher.subscribeAsync('classroom/status');
   watcher.on('message', (_topic, payload) => wills.push(payload.toString()));
-  broker.dropWebSocketClients();
+  live.broker.dropWebSocketClients();
   expect(await waitFor(() => wills.length > 0, 3000)).toBe(true);
   expect(wills).toEqual(['pupil 7 offline']);
 });

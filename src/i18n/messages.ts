@@ -31,8 +31,8 @@ export const MESSAGES = {
     'zh-cn': '{scheme}:// 不是浏览器可用的 MQTT 地址。请以 ws:// 或 wss:// 开头。',
   },
   mixedContent: {
-    en: 'This editor page is secure (https), so the browser blocks the insecure address {url}. Use the wss:// address of the broker (for example wss://{host}:8084/mqtt), or open the editor over http.',
-    'zh-cn': '当前编辑器页面是安全的 https 页面，浏览器会阻止不安全的地址 {url}。请使用服务器的 wss:// 地址（例如 wss://{host}:8084/mqtt），或通过 http 打开编辑器。',
+    en: 'This editor page is secure (https), so the browser blocks the insecure address {url}. Use the wss:// address of the broker (for example wss://{host}:8084/mqtt), or use an editor opened over http: the classroom server\'s own Scratch editor (http://{host}:8000/scratch/) or the TurboWarp desktop app.',
+    'zh-cn': '当前编辑器页面是安全的 https 页面，浏览器会阻止不安全的地址 {url}。请使用服务器的 wss:// 地址（例如 wss://{host}:8084/mqtt），或改用通过 http 打开的编辑器：课堂服务器自带的 Scratch 编辑器（http://{host}:8000/scratch/）或 TurboWarp 桌面版。',
   },
   notAllowed: {
     en: 'The editor did not allow connecting to {url}. Click "Allow" when the editor asks, or ask your teacher to load the extension without the sandbox.',

@@ -5,6 +5,7 @@
 import formatMessage from 'format-message';
 import { LOCALES, type Locale } from '../../blocks/types';
 import { MESSAGES, type MessageId } from './messages';
+import { cutText } from '../text/cut-text';
 
 const formatter = formatMessage.namespace();
 formatter.setup({
@@ -36,10 +37,7 @@ function shortened(params: MessageParams): MessageParams {
       shown[name] = value;
       continue;
     }
-    let end = MAX_SHOWN_VALUE - 20;
-    // Do not cut a character written as two UTF-16 units (emoji, rare Chinese) in half.
-    if (/[\uD800-\uDBFF]/.test(value[end - 1])) end--;
-    shown[name] = `${value.slice(0, end)}…`;
+    shown[name] = `${cutText(value, MAX_SHOWN_VALUE - 20).text}…`;
   }
   return shown;
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { cutText } from '../text/cut-text';
 
 /** One message as shown to the monitor page. */
 export interface MonitoredMessage {
@@ -33,15 +34,6 @@ interface Subscriber {
   res: ServerResponse;
   /** Messages not sent to this page because it was not reading fast enough. */
   dropped: number;
-}
-
-function cutText(text: string, max: number): { text: string; truncated: boolean } {
-  if (text.length <= max) return { text, truncated: false };
-  let end = max;
-  // Do not split a surrogate pair: half an emoji would render as garbage.
-  const code = text.charCodeAt(end - 1);
-  if (code >= 0xd800 && code <= 0xdbff) end -= 1;
-  return { text: text.slice(0, end), truncated: true };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
- * Runs many generated MicroPython programs in one interpreter process (run-batch.mjs): each program
- * gets fresh globals and freshly reset stand-ins, so results equal those of runMicroPython, at a
- * fraction of the cost (no process and no interpreter start per program). For fuzzing.
+ * Runs generated MicroPython programs in one interpreter process (run-batch.mjs): each program
+ * gets fresh globals and freshly reset stand-ins. Many at once for fuzzing (no process and no
+ * interpreter start per program); runMicroPython in run.ts is a batch of one.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';

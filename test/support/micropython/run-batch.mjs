@@ -1,6 +1,5 @@
-// Runs many generated programs in ONE MicroPython interpreter (WebAssembly build), each in a fresh
-// globals dict with the stand-in board modules reset in between: the fuzz tests' fast path.
-// Same stand-ins and semantics as run-program.mjs (which starts a process per program).
+// Runs generated programs in one MicroPython interpreter (WebAssembly build), each in a fresh
+// globals dict with the stand-in board modules reset in between: many for fuzzing, or one (runMicroPython).
 // stdin: {"runs": [{"program": "...", "scenario": {...}}, ...]}; stdout: one JSON line per run.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';

@@ -3,8 +3,7 @@
  * and returns what the program did: every stand-in call (in order, with the virtual time), what it
  * printed, and any Python error other than the harness's own StopProgram.
  */
-import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { runMicroPythonBatch } from './batch';
 
 export interface Scenario {
   /** Stop the program after this many check_msg() calls (the main loop's heartbeat). */
@@ -36,35 +35,10 @@ export interface RunResult {
   checkMsgCalls: number;
 }
 
-const RUNNER = path.join(__dirname, 'run-program.mjs');
-
-export function runMicroPython(program: string, scenario: Scenario = {}, timeoutMs = 20000): Promise<RunResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [RUNNER], { stdio: ['pipe', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`MicroPython run timed out after ${timeoutMs} ms\n${stderr}`));
-    }, timeoutMs);
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', (error) => {
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const line = stdout.trim().split('\n').pop() ?? '';
-      try {
-        const parsed = JSON.parse(line) as { result: { calls: Call[]; check_msg: number }; stdout: string[]; error: RunResult['error'] };
-        resolve({ calls: parsed.result.calls, stdout: parsed.stdout, error: parsed.error, checkMsgCalls: parsed.result.check_msg });
-      } catch {
-        reject(new Error(`MicroPython runner failed (exit ${code}): ${stderr || stdout}`));
-      }
-    });
-    child.stdin.end(JSON.stringify({ program, scenario }));
-  });
+/** One program in a fresh interpreter process: a batch of one (see batch.ts), so there is one runner. */
+export async function runMicroPython(program: string, scenario: Scenario = {}, timeoutMs = 20000): Promise<RunResult> {
+  const [result] = await runMicroPythonBatch([{ program, scenario }], timeoutMs);
+  return result;
 }
 
 /** Decodes a recorded bytes value (the stand-ins record bytes as hex). */

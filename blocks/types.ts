@@ -7,6 +7,18 @@
 
 import type { BlockCodegen } from './codegen';
 
+/**
+ * A text a pupil or teacher sees, shaped like scratch-vm's format-message descriptors: a namespaced
+ * id (`mqtt.connect.refused.badPassword`), the English text (`{name}` marks a value, ICU syntax) and a
+ * note telling translators where it appears. Other languages live in src/i18n/locales/<locale>.json;
+ * src/i18n/translate.ts renders it. Defined here because blocks/ may import nothing outside itself.
+ */
+export interface Message {
+  readonly id: string;
+  readonly default: string;
+  readonly description: string;
+}
+
 /** Locales every block text and message exists in. */
 export type Locale = 'en' | 'zh-cn';
 export const LOCALES: readonly Locale[] = ['en', 'zh-cn'];

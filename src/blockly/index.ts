@@ -1,4 +1,4 @@
 export { blockJson, type BlockJson } from './block-json';
 export { boardBlockJson, registerBoardBlocks } from './register';
 export { boardToolbox, toolboxBlock, type Toolbox } from './toolbox';
-export { boardLocaleFor, setBoardLocale, BLOCKLY_MESSAGE_MODULE, type BlocklyMessages } from './locale';
+export { setBoardLocale, BLOCKLY_MESSAGE_MODULE, type BlocklyMessages } from './locale';

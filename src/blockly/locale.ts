@@ -13,11 +13,6 @@ export type BlocklyMessages = Parameters<typeof BlocklyModule.setLocale>[0];
 /** Blockly's message files for our locales (`blockly/msg/en`, `blockly/msg/zh-hans`). */
 export const BLOCKLY_MESSAGE_MODULE: Readonly<Record<Locale, string>> = { en: 'blockly/msg/en', 'zh-cn': 'blockly/msg/zh-hans' };
 
-/** Any Chinese (`zh`, `zh-CN`, `zh-Hans`, `zh-TW`) → 'zh-cn', the one Chinese we have; everything else → 'en'. */
-export function boardLocaleFor(language: string | undefined): Locale {
-  return /^zh/i.test(language ?? '') ? 'zh-cn' : 'en';
-}
-
 export function setBoardLocale(blockly: BlocklyLike, locale: Locale, messages: BlocklyMessages): void {
   blockly.setLocale(messages);
   registerBoardBlocks(blockly, locale);

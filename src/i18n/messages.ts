@@ -1,147 +1,188 @@
 /**
- * Every error and notice a pupil can see, in English and Simplified Chinese.
- * Each one says what happened and what to do next, in plain words. `{name}` marks a value.
+ * Every error and notice a pupil sees from the live extension's session (the "connection error"
+ * reporter). Each says what happened and what to do next, in plain words; `{name}` marks a value.
+ * Chinese (and any other language) is in ./locales/<locale>.json under the same id.
  */
-import type { LocalizedText } from '../../blocks/types';
-
-const WS_PORT_HINT_EN =
-  'ws://{host}:8000/mqtt (the mqtt-blocks classroom server), ws://{host}:8083/mqtt (EMQX) or ws://{host}:9001 (Mosquitto with websockets)';
-const WS_PORT_HINT_ZH =
-  'ws://{host}:8000/mqtt（mqtt-blocks 课堂服务器）、ws://{host}:8083/mqtt（EMQX）或 ws://{host}:9001（开启 websockets 的 Mosquitto）';
+import type { Message } from '../../blocks/types';
 
 export const MESSAGES = {
   urlEmpty: {
-    en: "Type the broker's address into the connect block, for example ws://localhost:8000/mqtt.",
-    'zh-cn': '请在连接积木中填写服务器地址，例如 ws://localhost:8000/mqtt。',
+    id: 'mqtt.connect.url.empty',
+    default: "Type the broker's address into the connect block, for example ws://localhost:8000/mqtt.",
+    description: 'Connection error: the address in the "connect" block is empty.',
   },
   urlInvalid: {
-    en: '"{url}" is not a broker address. Write it like ws://localhost:8000/mqtt.',
-    'zh-cn': '"{url}" 不是有效的服务器地址。请写成 ws://localhost:8000/mqtt 这样的格式。',
+    id: 'mqtt.connect.url.invalid',
+    default: '"{url}" is not a broker address. Write it like ws://localhost:8000/mqtt.',
+    description: 'Connection error: the typed address cannot be read as a URL. {url} is what the pupil typed.',
   },
   urlTcpScheme: {
-    en: `A browser cannot use {scheme}:// addresses: that is plain TCP, for boards. Use the broker's WebSocket address instead, for example ${WS_PORT_HINT_EN}.`,
-    'zh-cn': `浏览器不能使用 {scheme}:// 地址：那是给开发板用的 TCP 连接。请改用服务器的 WebSocket 地址，例如 ${WS_PORT_HINT_ZH}。`,
+    id: 'mqtt.connect.url.tcpScheme',
+    default:
+      "A browser cannot use {scheme}:// addresses: that is plain TCP, for boards. Use the broker's WebSocket address instead, for example {classroomUrl} (the mqtt-blocks classroom server), ws://{host}:8083/mqtt (EMQX) or ws://{host}:9001 (Mosquitto with websockets).",
+    description:
+      'Connection error in a browser: the pupil typed mqtt:// (or tcp://, ssl://). {scheme} is that scheme, {host} the typed host, {classroomUrl} the WebSocket address of the classroom server on that host (its real port when the page came from it).',
   },
   urlTcpPort: {
-    en: `Port {port} is the broker's TCP port for boards; a browser cannot connect to it. Use the broker's WebSocket port instead, for example ${WS_PORT_HINT_EN}.`,
-    'zh-cn': `端口 {port} 是给开发板用的 TCP 端口，浏览器无法连接。请改用服务器的 WebSocket 端口，例如 ${WS_PORT_HINT_ZH}。`,
+    id: 'mqtt.connect.url.tcpPort',
+    default:
+      "Port {port} is the broker's TCP port for boards; a browser cannot connect to it. Use the broker's WebSocket port instead, for example {classroomUrl} (the mqtt-blocks classroom server), ws://{host}:8083/mqtt (EMQX) or ws://{host}:9001 (Mosquitto with websockets).",
+    description:
+      'Connection error in a browser: the typed address uses port 1883 or 8883 (MQTT over TCP). {port} is that port, {host} the typed host, {classroomUrl} the WebSocket address of the classroom server on that host.',
   },
   urlUnsupportedScheme: {
-    en: '{scheme}:// is not an MQTT address a browser can use. Start the address with ws:// or wss://.',
-    'zh-cn': '{scheme}:// 不是浏览器可用的 MQTT 地址。请以 ws:// 或 wss:// 开头。',
+    id: 'mqtt.connect.url.unsupportedScheme',
+    default: '{scheme}:// is not an MQTT address a browser can use. Start the address with ws:// or wss://.',
+    description: 'Connection error: the typed address starts with an unknown scheme such as http://. {scheme} is that scheme.',
   },
   mixedContent: {
-    en: 'This editor page is secure (https), so the browser blocks the insecure address {url}. Use the wss:// address of the broker (for example wss://{host}:8084/mqtt), or use an editor opened over http: the classroom server\'s own Scratch editor (http://{host}:8000/scratch/) or the TurboWarp desktop app.',
-    'zh-cn': '当前编辑器页面是安全的 https 页面，浏览器会阻止不安全的地址 {url}。请使用服务器的 wss:// 地址（例如 wss://{host}:8084/mqtt），或改用通过 http 打开的编辑器：课堂服务器自带的 Scratch 编辑器（http://{host}:8000/scratch/）或 TurboWarp 桌面版。',
+    id: 'mqtt.connect.url.mixedContent',
+    default:
+      "This editor page is secure (https), so the browser blocks the insecure address {url}. Use the wss:// address of the broker (for example wss://{host}:8084/mqtt), or use an editor opened over http: the classroom server's own Scratch editor ({classroomEditorUrl}) or the TurboWarp desktop app.",
+    description:
+      'Connection error: an https editor page (such as turbowarp.org) may not open ws:// to another computer. {url} is the typed address, {host} its host, {classroomEditorUrl} the http address of the classroom server\'s Scratch editor on that host.',
   },
   notAllowed: {
-    en: 'The editor did not allow connecting to {url}. Click "Allow" when the editor asks, or ask your teacher to load the extension without the sandbox.',
-    'zh-cn': '编辑器不允许连接到 {url}。请在编辑器询问时点击 "允许"，或请老师以非沙盒方式加载扩展。',
+    id: 'mqtt.connect.notAllowed',
+    default:
+      'The editor did not allow connecting to {url}. Click "Allow" when the editor asks, or ask your teacher to load the extension without the sandbox.',
+    description: 'Connection error: TurboWarp asked the pupil whether the project may connect and the answer was no. {url} is the address.',
   },
   connectTimeout: {
-    en: 'The broker at {url} did not answer within {seconds} seconds. Check the address, the port and that the broker is running. Still trying in the background.',
-    'zh-cn': '服务器 {url} 在 {seconds} 秒内没有响应。请检查地址、端口以及服务器是否已启动。后台会继续尝试连接。',
+    id: 'mqtt.connect.timeout',
+    default:
+      'The broker at {url} did not answer within {seconds} seconds. Check the address, the port and that the broker is running. Still trying in the background.',
+    description: 'Connection error: "connect" gave up waiting (it keeps trying in the background). {url} is the address, {seconds} a number.',
   },
   unreachable: {
-    en: 'Cannot reach the broker at {url}. Check the address and that the broker is running. Trying again by itself.',
-    'zh-cn': '无法连接到服务器 {url}。请检查地址以及服务器是否已启动。正在自动重试。',
+    id: 'mqtt.connect.unreachable',
+    default: 'Cannot reach the broker at {url}. Check the address and that the broker is running. Trying again by itself.',
+    description: 'Connection error: nothing answers at the address (wrong host or port, broker not started). {url} is the address.',
   },
   connectionLost: {
-    en: 'The connection to {url} was lost. Reconnecting by itself; messages with QoS 1 or 2 are sent once it is back.',
-    'zh-cn': '与 {url} 的连接断开了。正在自动重连；QoS 1 或 2 的消息会在重连后发送。',
+    id: 'mqtt.connection.lost',
+    default: 'The connection to {url} was lost. Reconnecting by itself; messages with QoS 1 or 2 are sent once it is back.',
+    description: 'Connection error: an established connection dropped; the extension reconnects by itself. {url} is the address.',
   },
   refusedProtocol: {
-    en: 'The broker refused the connection: it does not accept MQTT 3.1.1. Ask your teacher which broker to use.',
-    'zh-cn': '服务器拒绝了连接：它不接受 MQTT 3.1.1。请问老师应使用哪个服务器。',
+    id: 'mqtt.connect.refused.protocol',
+    default: 'The broker refused the connection: it does not accept MQTT 3.1.1. Ask your teacher which broker to use.',
+    description: 'Connection error: the broker answered "unacceptable protocol version".',
   },
   refusedClientId: {
-    en: 'The broker refused this client id. Use the connect block again to get a new one.',
-    'zh-cn': '服务器拒绝了这个客户端 ID。请再次使用连接积木以获得新的 ID。',
+    id: 'mqtt.connect.refused.clientId',
+    default: 'The broker refused this client id. Use the connect block again to get a new one.',
+    description: 'Connection error: the broker answered "identifier rejected".',
   },
   refusedUnavailable: {
-    en: 'The broker is running but not accepting connections right now. Wait a moment, then connect again.',
-    'zh-cn': '服务器正在运行，但暂时不接受连接。请稍等一下再连接。',
+    id: 'mqtt.connect.refused.unavailable',
+    default: 'The broker is running but not accepting connections right now. Wait a moment, then connect again.',
+    description: 'Connection error: the broker answered "server unavailable".',
   },
   refusedBadCredentials: {
-    en: 'Wrong username or password. Check them in the connect block (ask your teacher), then connect again.',
-    'zh-cn': '用户名或密码错误。请检查连接积木中的用户名和密码（可以问老师），然后再次连接。',
+    id: 'mqtt.connect.refused.badPassword',
+    default: 'Wrong username or password. Check them in the connect block (ask your teacher), then connect again.',
+    description: 'Connection error: the broker answered "bad user name or password".',
   },
   refusedNotAuthorized: {
-    en: 'The broker does not allow this user to connect. Ask your teacher for a username and password that may.',
-    'zh-cn': '服务器不允许这个用户连接。请向老师要一个有权限的用户名和密码。',
+    id: 'mqtt.connect.refused.notAuthorized',
+    default: 'The broker does not allow this user to connect. Ask your teacher for a username and password that may.',
+    description: 'Connection error: the broker answered "not authorized".',
   },
   refusedOther: {
-    en: 'The broker refused the connection (reason {code}). Check the address, username and password, then connect again.',
-    'zh-cn': '服务器拒绝了连接（原因代码 {code}）。请检查地址、用户名和密码，然后再次连接。',
+    id: 'mqtt.connect.refused.other',
+    default: 'The broker refused the connection (reason {code}). Check the address, username and password, then connect again.',
+    description: 'Connection error: the broker refused with a reason code we have no words for. {code} is that number.',
   },
   credentialTooLong: {
-    en: 'The username or password is too long: MQTT allows at most 65,535 bytes. Use a shorter one, then connect again.',
-    'zh-cn': '用户名或密码太长：MQTT 最多允许 65535 字节。请改短一些，然后再次连接。',
+    id: 'mqtt.connect.credentialTooLong',
+    default: 'The username or password is too long: MQTT allows at most 65,535 bytes. Use a shorter one, then connect again.',
+    description: 'Connection error: the username or password typed into "connect" is longer than MQTT allows.',
   },
   willTooLong: {
-    en: 'The last will message is too long: MQTT allows at most 65,535 bytes there. Use a shorter message.',
-    'zh-cn': '遗嘱消息太长：MQTT 最多允许 65535 字节。请使用更短的消息。',
+    id: 'mqtt.setLastWill.tooLong',
+    default: 'The last will message is too long: MQTT allows at most 65,535 bytes there. Use a shorter message.',
+    description: 'Error from the "if I disconnect unexpectedly, publish" block (the last will): its message is too long.',
   },
   notConnected: {
-    en: 'Not connected yet: use the "connect" block first.',
-    'zh-cn': '还没有连接：请先使用 "连接" 积木。',
+    id: 'mqtt.notConnected',
+    default: 'Not connected yet: use the "connect" block first.',
+    description: 'Error: a block that needs a connection (subscribe, publish) ran before "connect". "connect" is the block\'s name.',
   },
   offlineQos0: {
-    en: 'Not connected right now, so the message to {topic} was not sent. Messages with QoS 1 or 2 wait and are sent after reconnecting.',
-    'zh-cn': '现在没有连接，发往 {topic} 的消息没有发送。QoS 1 或 2 的消息会等待并在重连后发送。',
+    id: 'mqtt.publish.offlineQos0',
+    default:
+      'Not connected right now, so the message to {topic} was not sent. Messages with QoS 1 or 2 wait and are sent after reconnecting.',
+    description: 'Error: a QoS 0 message was published while the connection was down, so it was not sent. {topic} is its topic.',
   },
   topicEmpty: {
-    en: 'The topic is empty. Type a topic such as classroom/test.',
-    'zh-cn': '主题是空的。请输入一个主题，例如 classroom/test。',
+    id: 'mqtt.topic.empty',
+    default: 'The topic is empty. Type a topic such as classroom/test.',
+    description: 'Error: a block got an empty topic. "classroom/test" is an example topic; keep it as is.',
   },
   topicTooLong: {
-    en: 'The topic is longer than MQTT allows (65,535 bytes). Use a shorter topic.',
-    'zh-cn': '主题超过了 MQTT 允许的长度（65535 字节）。请使用更短的主题。',
+    id: 'mqtt.topic.tooLong',
+    default: 'The topic is longer than MQTT allows (65,535 bytes). Use a shorter topic.',
+    description: 'Error: a topic is longer than MQTT allows.',
   },
   topicTooManyLevels: {
-    en: 'The topic has more than 100 levels (parts between / signs). Brokers refuse such topics: use fewer levels, like classroom/test.',
-    'zh-cn': '主题超过了 100 层（用 / 分隔的部分）。服务器会拒绝这样的主题：请减少层数，例如 classroom/test。',
+    id: 'mqtt.topic.tooManyLevels',
+    default:
+      'The topic has more than 100 levels (parts between / signs). Brokers refuse such topics: use fewer levels, like classroom/test.',
+    description: 'Error: a topic has more than 100 parts separated by /.',
   },
   topicNulCharacter: {
-    en: 'The topic contains an invisible NUL character, which MQTT forbids. Retype the topic.',
-    'zh-cn': '主题中含有 MQTT 禁止的不可见 NUL 字符。请重新输入主题。',
+    id: 'mqtt.topic.nulCharacter',
+    default: 'The topic contains an invisible NUL character, which MQTT forbids. Retype the topic.',
+    description: 'Error: a topic contains the character U+0000 (usually pasted from elsewhere).',
   },
   topicWildcardInTopic: {
-    en: 'You can only publish to an exact topic: "{topic}" contains + or #, which are only for subscribing.',
-    'zh-cn': '只能向确切的主题发布消息："{topic}" 含有 + 或 #，它们只用于订阅。',
+    id: 'mqtt.topic.wildcardInPublish',
+    default: 'You can only publish to an exact topic: "{topic}" contains + or #, which are only for subscribing.',
+    description: 'Error: a publish block got a topic with the wildcards + or #. {topic} is that topic.',
   },
   topicReserved: {
-    en: 'Topics starting with $SYS belong to the broker itself: you can subscribe to "{topic}" but not publish to it. Publish to a topic of your own, such as classroom/test.',
-    'zh-cn': '以 $SYS 开头的主题属于服务器自己：可以订阅 "{topic}"，但不能向它发布。请发布到自己的主题，例如 classroom/test。',
+    id: 'mqtt.topic.reserved',
+    default:
+      'Topics starting with $SYS belong to the broker itself: you can subscribe to "{topic}" but not publish to it. Publish to a topic of your own, such as classroom/test.',
+    description: 'Error: a publish block got a topic starting with $SYS (the broker\'s own status topics). {topic} is that topic.',
   },
   topicMisplacedHash: {
-    en: 'In "{topic}", # must be the last level on its own, like sensors/#.',
-    'zh-cn': '在 "{topic}" 中，# 必须单独作为最后一层，例如 sensors/#。',
+    id: 'mqtt.topic.misplacedHash',
+    default: 'In "{topic}", # must be the last level on its own, like sensors/#.',
+    description: 'Error: a subscription topic uses # somewhere other than as the whole last level. {topic} is that topic.',
   },
   topicMisplacedPlus: {
-    en: 'In "{topic}", + must fill a whole level on its own, like sensors/+/temp.',
-    'zh-cn': '在 "{topic}" 中，+ 必须单独占据一整层，例如 sensors/+/temp。',
+    id: 'mqtt.topic.misplacedPlus',
+    default: 'In "{topic}", + must fill a whole level on its own, like sensors/+/temp.',
+    description: 'Error: a subscription topic uses + inside a level (like a+b). {topic} is that topic.',
   },
   hatTopicNotTyped: {
-    en: 'A "when message received" hat has a block in its topic. Type the topic into the hat itself: a hat must know its topic before any script runs.',
-    'zh-cn': '有一个 "当收到消息" 积木的主题里放了别的积木。请直接在这个积木里输入主题：它必须在脚本运行前就知道主题。',
+    id: 'mqtt.whenMessage.topicNotTyped',
+    default:
+      'A "when message received" hat has a block in its topic. Type the topic into the hat itself: a hat must know its topic before any script runs.',
+    description: 'Error: a "when message received on [TOPIC]" hat block has a reporter block dropped into its topic. Use the hat block\'s translated name.',
   },
   subscribeRefused: {
-    en: 'The broker refused the subscription to "{topic}": this user may not read it. Ask your teacher.',
-    'zh-cn': '服务器拒绝了对 "{topic}" 的订阅：这个用户没有读取权限。请问老师。',
+    id: 'mqtt.subscribe.refused',
+    default: 'The broker refused the subscription to "{topic}": this user may not read it. Ask your teacher.',
+    description: 'Error: the broker refused a subscription (no permission). {topic} is the topic.',
   },
   publishFailed: {
-    en: 'The message to "{topic}" could not be sent ({detail}). Check the connection and try again.',
-    'zh-cn': '发往 "{topic}" 的消息发送失败（{detail}）。请检查连接后重试。',
+    id: 'mqtt.publish.failed',
+    default: 'The message to "{topic}" could not be sent ({detail}). Check the connection and try again.',
+    description: 'Error: publishing failed. {topic} is the topic, {detail} the technical reason in English from the MQTT library.',
   },
   willAfterConnect: {
-    en: 'The last will is given to the broker when connecting: it takes effect from the next "connect".',
-    'zh-cn': '遗嘱消息在连接时交给服务器：它将从下一次 "连接" 开始生效。',
+    id: 'mqtt.setLastWill.afterConnect',
+    default: 'The last will is given to the broker when connecting: it takes effect from the next "connect".',
+    description: 'Notice: the last will block ran after "connect"; it applies from the next connection.',
   },
   unexpected: {
-    en: 'Something went wrong: {detail}. Try connecting again.',
-    'zh-cn': '出现了问题：{detail}。请尝试重新连接。',
+    id: 'mqtt.unexpected',
+    default: 'Something went wrong: {detail}. Try connecting again.',
+    description: 'Error we did not foresee. {detail} is the technical reason in English.',
   },
-} as const satisfies Record<string, LocalizedText>;
+} as const satisfies Record<string, Message>;
 
-export type MessageId = keyof typeof MESSAGES;
+export type MessageName = keyof typeof MESSAGES;

@@ -1,37 +1,38 @@
 /**
- * Renders messages in the editor's language with format-message (ICU placeholders), in a namespace
- * of our own so we never touch the editor's translations.
+ * Renders messages in a language with format-message (ICU placeholders), in a format-message
+ * namespace of our own so we never touch the editor's translations. Works the same in Node (server,
+ * CLI, generators) and in the browser bundles.
  */
 import formatMessage from 'format-message';
-import { LOCALES, type Locale } from '../../blocks/types';
-import { MESSAGES, type MessageId } from './messages';
+import type { Message } from '../../blocks/types';
+import { LOCALES, translationsOf, type Locale } from './locales';
 import { cutText } from '../text/cut-text';
+
+export type { Message } from '../../blocks/types';
+export type { Locale } from './locales';
 
 const formatter = formatMessage.namespace();
 formatter.setup({
   locale: 'en',
+  // A missing translation shows the English default (the completeness test keeps this rare).
   missingTranslation: 'ignore',
-  translations: Object.fromEntries(
-    LOCALES.map((locale) => [
-      locale,
-      Object.fromEntries(Object.entries(MESSAGES).map(([id, text]) => [id, { message: text[locale] }])),
-    ]),
-  ),
+  // format-message caches parsed messages inside this object: give it copies, not the JSON modules.
+  translations: Object.fromEntries(LOCALES.map((locale) => [locale, { ...translationsOf(locale) }])),
 });
 
-export type MessageParams = Record<string, string | number>;
+export type MessageParams = Readonly<Record<string, string | number>>;
 
-/** A message not yet rendered: stored as id + values so it re-renders when the language changes. */
+/** A message not yet rendered: kept as message + values so it re-renders when the language changes. */
 export interface PendingMessage {
-  readonly id: MessageId;
+  readonly message: Message;
   readonly params?: MessageParams;
 }
 
 /** Values longer than this are cut in messages: a pasted megabyte must not bury the explanation. */
 const MAX_SHOWN_VALUE = 100;
 
-function shortened(params: MessageParams): MessageParams {
-  const shown: MessageParams = {};
+function shortened(params: MessageParams): Record<string, string | number> {
+  const shown: Record<string, string | number> = {};
   for (const [name, value] of Object.entries(params)) {
     if (typeof value !== 'string' || value.length <= MAX_SHOWN_VALUE) {
       shown[name] = value;
@@ -42,16 +43,20 @@ function shortened(params: MessageParams): MessageParams {
   return shown;
 }
 
-export function translate(message: PendingMessage, locale: Locale): string {
-  return formatter(message.id, shortened(message.params ?? {}), locale);
+/**
+ * The message in `locale` with its `{name}` placeholders filled from `params` (values are inserted
+ * literally; very long ones are cut). Falls back to English where a language lacks the message.
+ */
+export function translate(message: Message, locale: Locale, params: MessageParams = {}): string {
+  return formatter(message, shortened(params), locale);
 }
 
-/**
- * Maps an editor locale ('zh-cn', 'zh-CN', 'zh', 'zh-tw', 'en-GB', ...) to one we have.
- * Any Chinese variant gets Simplified Chinese, which its readers understand better than English.
- */
-export function pickLocale(editorLocale: string | undefined | null): Locale {
-  const lower = (editorLocale ?? '').toLowerCase();
-  if (lower === 'zh' || lower.startsWith('zh-') || lower.startsWith('zh_')) return 'zh-cn';
-  return 'en';
+/** Renders a message kept for later (an error shown in a reporter, a notice on a page). */
+export function translatePending(pending: PendingMessage, locale: Locale): string {
+  return translate(pending.message, locale, pending.params);
+}
+
+/** The unrendered text of a message in a language (placeholders left in): for tests and tools. */
+export function messageTemplate(message: Message, locale: Locale): string {
+  return translationsOf(locale)[message.id] ?? message.default;
 }

@@ -8,7 +8,9 @@ import mqtt from 'mqtt';
 import { EXTENSION_ID, qualifiedOpcode, type Locale } from '../../blocks';
 import { whenMessage as whenMessageBlock } from '../../blocks/definitions/whenMessage';
 import { whenConnectionChanged as whenConnectionChangedBlock } from '../../blocks/definitions/whenConnectionChanged';
-import { pickLocale, translate } from '../i18n/translate';
+import { resolveLocale } from '../i18n/resolve-locale';
+import { translatePending } from '../i18n/translate';
+import { classroomAddressOf } from '../session/classroom-address';
 import { jsonValueAt, type ScratchValue } from '../session/json-path';
 import { MqttSession, type ConnectFunction, type QoS, type ReceivedMessage } from '../session/mqtt-session';
 import { payloadText } from '../session/payload';
@@ -77,6 +79,8 @@ export class MqttExtension {
         connect: this.environment.connect,
         mayConnect: this.environment.mayConnect,
         pageProtocol: this.environment.pageProtocol,
+        // The host page's broker is the classroom server's: hints then name its real port and path.
+        classroom: this.environment.defaultBrokerUrl ? classroomAddressOf(this.environment.defaultBrokerUrl) : undefined,
         connectTimeoutMs: this.environment.connectTimeoutMs,
         keepaliveSeconds: this.environment.keepaliveSeconds,
       },
@@ -113,7 +117,7 @@ export class MqttExtension {
   }
 
   private get locale(): Locale {
-    return pickLocale(this.environment.locale());
+    return resolveLocale(this.environment.locale());
   }
 
   getInfo(): ScratchExtensionInfo {
@@ -151,7 +155,7 @@ export class MqttExtension {
 
   lastError(): string {
     const problem = this.session.lastError;
-    return problem ? translate(problem, this.locale) : '';
+    return problem ? translatePending(problem, this.locale) : '';
   }
 
   whenConnectionChanged(): boolean {

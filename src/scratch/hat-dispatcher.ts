@@ -12,6 +12,7 @@
  */
 import { FilterIndex, topicFilterProblem } from '../session/topic-filter';
 import { TOPIC_PROBLEM_MESSAGES, type ReceivedMessage } from '../session/mqtt-session';
+import { MESSAGES } from '../i18n/messages';
 import type { PendingMessage } from '../i18n/translate';
 import { BoundedQueue } from '../session/delivery-queue';
 import { THREAD_STATUS_DONE, type ScratchRuntime, type ScratchTarget, type ScratchThread } from './scratch-types';
@@ -75,12 +76,12 @@ export class HatDispatcher {
     this.runtime.allScriptsByOpcodeDo(this.hatOpcode, (script, target) => {
       const filter = literalTopicOf(target, script.blockId);
       if (filter === null) {
-        problem ??= { id: 'hatTopicNotTyped' };
+        problem ??= { message: MESSAGES.hatTopicNotTyped };
         return;
       }
       const filterProblem = topicFilterProblem(filter);
       if (filterProblem !== null) {
-        problem ??= { id: TOPIC_PROBLEM_MESSAGES[filterProblem], params: { topic: filter } };
+        problem ??= { message: TOPIC_PROBLEM_MESSAGES[filterProblem], params: { topic: filter } };
         return;
       }
       const hat: HatScript = { target, topBlockId: script.blockId, filter, key: `${target.id}\u0000${script.blockId}` };

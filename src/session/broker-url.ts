@@ -3,7 +3,14 @@
  * explanation instead of a silent failure. Browsers only speak WebSocket: mqtt:// and the TCP
  * ports 1883/8883 cannot work there; an https page cannot open ws:// to another machine.
  */
+import { MESSAGES } from '../i18n/messages';
 import type { PendingMessage } from '../i18n/translate';
+import {
+  classroomBrokerUrl,
+  classroomEditorUrl,
+  DEFAULT_CLASSROOM_ADDRESS,
+  type ClassroomAddress,
+} from './classroom-address';
 
 export type BrokerUrlCheck = { ok: true; url: string } | { ok: false; problem: PendingMessage };
 
@@ -18,10 +25,15 @@ function isLoopback(hostname: string): boolean {
 /**
  * @param typed what the pupil typed: `ws://…`, `wss://…` or a bare `host[:port][/path]`
  * @param pageProtocol the editor page's `location.protocol` (`https:`), or undefined outside a browser
+ * @param classroom where the classroom server the page came from serves (hints name its real port)
  */
-export function checkBrokerUrl(typed: string, pageProtocol?: string): BrokerUrlCheck {
+export function checkBrokerUrl(
+  typed: string,
+  pageProtocol?: string,
+  classroom: ClassroomAddress = DEFAULT_CLASSROOM_ADDRESS,
+): BrokerUrlCheck {
   const text = typed.trim();
-  if (text === '') return { ok: false, problem: { id: 'urlEmpty' } };
+  if (text === '') return { ok: false, problem: { message: MESSAGES.urlEmpty } };
 
   const schemeMatch = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text);
   const scheme = schemeMatch ? schemeMatch[1].toLowerCase() : null;
@@ -33,23 +45,23 @@ export function checkBrokerUrl(typed: string, pageProtocol?: string): BrokerUrlC
   try {
     parsed = new URL(withScheme);
   } catch {
-    return { ok: false, problem: { id: 'urlInvalid', params: { url: text } } };
+    return { ok: false, problem: { message: MESSAGES.urlInvalid, params: { url: text } } };
   }
   const host = parsed.hostname || 'localhost';
 
   if (scheme && TCP_SCHEMES.has(scheme)) {
-    return { ok: false, problem: { id: 'urlTcpScheme', params: { scheme, host } } };
+    return { ok: false, problem: { message: MESSAGES.urlTcpScheme, params: { scheme, host, classroomUrl: classroomBrokerUrl(host, classroom) } } };
   }
   if (scheme && scheme !== 'ws' && scheme !== 'wss') {
-    return { ok: false, problem: { id: 'urlUnsupportedScheme', params: { scheme } } };
+    return { ok: false, problem: { message: MESSAGES.urlUnsupportedScheme, params: { scheme } } };
   }
-  if (!parsed.hostname) return { ok: false, problem: { id: 'urlInvalid', params: { url: text } } };
+  if (!parsed.hostname) return { ok: false, problem: { message: MESSAGES.urlInvalid, params: { url: text } } };
   if (TCP_PORTS.has(parsed.port)) {
-    return { ok: false, problem: { id: 'urlTcpPort', params: { port: parsed.port, host } } };
+    return { ok: false, problem: { message: MESSAGES.urlTcpPort, params: { port: parsed.port, host, classroomUrl: classroomBrokerUrl(host, classroom) } } };
   }
   // Browsers let secure pages reach loopback over ws:// (it is "potentially trustworthy").
   if (securePage && parsed.protocol === 'ws:' && !isLoopback(parsed.hostname)) {
-    return { ok: false, problem: { id: 'mixedContent', params: { url: parsed.href, host } } };
+    return { ok: false, problem: { message: MESSAGES.mixedContent, params: { url: parsed.href, host, classroomEditorUrl: classroomEditorUrl(host, classroom) } } };
   }
   return { ok: true, url: parsed.href };
 }

@@ -6,8 +6,10 @@
  *   resubscribes; QoS 1/2 publishes made while offline wait in mqtt.js's queue and go out then.
  */
 import type { IClientOptions, MqttClient } from 'mqtt';
-import type { PendingMessage } from '../i18n/translate';
+import { MESSAGES } from '../i18n/messages';
+import type { Message, PendingMessage } from '../i18n/translate';
 import { checkBrokerUrl } from './broker-url';
+import type { ClassroomAddress } from './classroom-address';
 import { decodePayload } from './payload';
 import { planSubscriptions, type QoS } from './subscription-plan';
 import { exceedsMqttStringLimit } from './mqtt-string';
@@ -33,6 +35,8 @@ export interface SessionOptions {
   readonly connect: ConnectFunction;
   /** The editor page's protocol (`https:` blocks `ws://` to other hosts). */
   readonly pageProtocol?: string;
+  /** The classroom server the page came from, when known: address hints name its real port. */
+  readonly classroom?: ClassroomAddress;
   /** The editor's permission check (TurboWarp's `Scratch.canFetch`). */
   readonly mayConnect?: (url: string) => Promise<boolean> | boolean;
   readonly connectTimeoutMs?: number;
@@ -48,15 +52,15 @@ export interface SessionOptions {
 }
 
 /** What to tell the pupil for each topic problem. */
-export const TOPIC_PROBLEM_MESSAGES: Record<TopicProblem, PendingMessage['id']> = {
-  empty: 'topicEmpty',
-  tooLong: 'topicTooLong',
-  nulCharacter: 'topicNulCharacter',
-  tooManyLevels: 'topicTooManyLevels',
-  wildcardInTopic: 'topicWildcardInTopic',
-  reserved: 'topicReserved',
-  misplacedHash: 'topicMisplacedHash',
-  misplacedPlus: 'topicMisplacedPlus',
+export const TOPIC_PROBLEM_MESSAGES: Record<TopicProblem, Message> = {
+  empty: MESSAGES.topicEmpty,
+  tooLong: MESSAGES.topicTooLong,
+  nulCharacter: MESSAGES.topicNulCharacter,
+  tooManyLevels: MESSAGES.topicTooManyLevels,
+  wildcardInTopic: MESSAGES.topicWildcardInTopic,
+  reserved: MESSAGES.topicReserved,
+  misplacedHash: MESSAGES.topicMisplacedHash,
+  misplacedPlus: MESSAGES.topicMisplacedPlus,
 };
 
 /** MQTT 3.1.1 CONNACK return codes (and their MQTT 5 twins) → what to tell the pupil. */
@@ -64,21 +68,21 @@ function refusalMessage(code: number): PendingMessage {
   switch (code) {
     case 1:
     case 132:
-      return { id: 'refusedProtocol' };
+      return { message: MESSAGES.refusedProtocol };
     case 2:
     case 133:
-      return { id: 'refusedClientId' };
+      return { message: MESSAGES.refusedClientId };
     case 3:
     case 136:
-      return { id: 'refusedUnavailable' };
+      return { message: MESSAGES.refusedUnavailable };
     case 4:
     case 134:
-      return { id: 'refusedBadCredentials' };
+      return { message: MESSAGES.refusedBadCredentials };
     case 5:
     case 135:
-      return { id: 'refusedNotAuthorized' };
+      return { message: MESSAGES.refusedNotAuthorized };
     default:
-      return { id: 'refusedOther', params: { code } };
+      return { message: MESSAGES.refusedOther, params: { code } };
   }
 }
 
@@ -123,7 +127,7 @@ export class MqttSession {
 
   /** Resolves once connected, refused, failed or timed out; never rejects. */
   async connect(typedUrl: string, username: string, password: string): Promise<void> {
-    const checked = checkBrokerUrl(typedUrl, this.options.pageProtocol);
+    const checked = checkBrokerUrl(typedUrl, this.options.pageProtocol, this.options.classroom);
     if (!checked.ok) {
       this.lastError = checked.problem;
       return;
@@ -131,11 +135,11 @@ export class MqttSession {
     const url = checked.url;
     // MQTT strings carry a 2-byte length: mqtt.js would throw on every (re)connect attempt.
     if (exceedsMqttStringLimit(username) || exceedsMqttStringLimit(password)) {
-      this.lastError = { id: 'credentialTooLong' };
+      this.lastError = { message: MESSAGES.credentialTooLong };
       return;
     }
     if (this.options.mayConnect && !(await this.options.mayConnect(url))) {
-      this.lastError = { id: 'notAllowed', params: { url } };
+      this.lastError = { message: MESSAGES.notAllowed, params: { url } };
       return;
     }
     await this.closeClient();
@@ -169,7 +173,7 @@ export class MqttSession {
     try {
       client = this.options.connect(url, clientOptions);
     } catch (error) {
-      this.lastError = { id: 'unexpected', params: { detail: String((error as Error).message ?? error) } };
+      this.lastError = { message: MESSAGES.unexpected, params: { detail: String((error as Error).message ?? error) } };
       return;
     }
     this.client = client;
@@ -188,7 +192,7 @@ export class MqttSession {
         resolve();
       };
       const timer = setTimeout(() => {
-        if (current() && !wasConnected) this.lastError = { id: 'connectTimeout', params: { url, seconds: Math.round(this.connectTimeoutMs / 1000) } };
+        if (current() && !wasConnected) this.lastError = { message: MESSAGES.connectTimeout, params: { url, seconds: Math.round(this.connectTimeoutMs / 1000) } };
         settle();
       }, this.connectTimeoutMs);
 
@@ -215,16 +219,16 @@ export class MqttSession {
           settle();
           return;
         }
-        if (!wasConnected) this.lastError = { id: 'unreachable', params: { url } };
+        if (!wasConnected) this.lastError = { message: MESSAGES.unreachable, params: { url } };
       });
       client.on('close', () => {
         if (!current()) return;
         if (wasConnected) {
           wasConnected = false;
-          this.lastError = { id: 'connectionLost', params: { url } };
+          this.lastError = { message: MESSAGES.connectionLost, params: { url } };
           this.listener.connectionChanged(false);
         } else if (!this.lastError) {
-          this.lastError = { id: 'unreachable', params: { url } };
+          this.lastError = { message: MESSAGES.unreachable, params: { url } };
         }
         settle();
       });
@@ -267,7 +271,7 @@ export class MqttSession {
   subscribe(filter: string, qos: QoS): Promise<void> {
     const problem = topicFilterProblem(filter);
     if (problem) {
-      this.lastError = { id: TOPIC_PROBLEM_MESSAGES[problem], params: { topic: filter } };
+      this.lastError = { message: TOPIC_PROBLEM_MESSAGES[problem], params: { topic: filter } };
       return Promise.resolve();
     }
     this.explicitSubscriptions.set(filter, qos);
@@ -312,8 +316,8 @@ export class MqttSession {
         new Promise((resolve) =>
           client.subscribe(toSubscribe, (error, granted) => {
             const refused = (granted ?? []).find((grant) => grant.qos === 128);
-            if (refused) this.lastError = { id: 'subscribeRefused', params: { topic: refused.topic } };
-            else if (error && this.client === client) this.lastError = { id: 'unexpected', params: { detail: error.message } };
+            if (refused) this.lastError = { message: MESSAGES.subscribeRefused, params: { topic: refused.topic } };
+            else if (error && this.client === client) this.lastError = { message: MESSAGES.unexpected, params: { detail: error.message } };
             resolve();
           }),
         ),
@@ -326,21 +330,21 @@ export class MqttSession {
   publish(topic: string, payload: string, qos: QoS, retain: boolean): void {
     const problem = publishTopicProblem(topic);
     if (problem) {
-      this.lastError = { id: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
+      this.lastError = { message: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
       return;
     }
     const client = this.client;
     if (!client) {
-      this.lastError = { id: 'notConnected' };
+      this.lastError = { message: MESSAGES.notConnected };
       return;
     }
     if (!client.connected && qos === 0) {
-      this.lastError = { id: 'offlineQos0', params: { topic } };
+      this.lastError = { message: MESSAGES.offlineQos0, params: { topic } };
       return;
     }
     client.publish(topic, payload, { qos, retain }, (error) => {
       if (error && this.client === client && client.connected) {
-        this.lastError = { id: 'publishFailed', params: { topic, detail: error.message } };
+        this.lastError = { message: MESSAGES.publishFailed, params: { topic, detail: error.message } };
       }
     });
   }
@@ -348,15 +352,15 @@ export class MqttSession {
   setWill(topic: string, payload: string): void {
     const problem = publishTopicProblem(topic);
     if (problem) {
-      this.lastError = { id: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
+      this.lastError = { message: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
       return;
     }
     if (exceedsMqttStringLimit(payload)) {
-      this.lastError = { id: 'willTooLong' };
+      this.lastError = { message: MESSAGES.willTooLong };
       return;
     }
     this.will = { topic, payload };
-    if (this.client) this.lastError = { id: 'willAfterConnect' };
+    if (this.client) this.lastError = { message: MESSAGES.willAfterConnect };
   }
 
   /** Problems found outside the session (a hat's topic) are shown in the same "connection error". */

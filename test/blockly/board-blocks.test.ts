@@ -8,7 +8,8 @@ import * as zhHans from 'blockly/msg/zh-hans';
 import * as en from 'blockly/msg/en';
 import { blocksFor, CATALOGUE } from '../../blocks/catalogue';
 import { placeholdersOf, qualifiedOpcode, type Locale } from '../../blocks/types';
-import { boardBlockJson, boardToolbox, registerBoardBlocks, setBoardLocale, boardLocaleFor } from '../../src/blockly';
+import { boardBlockJson, boardToolbox, registerBoardBlocks, setBoardLocale } from '../../src/blockly';
+import { resolveLocale } from '../../src/i18n/resolve-locale';
 
 const LOCALES: Locale[] = ['en', 'zh-cn'];
 const BOARD = blocksFor('board');
@@ -77,10 +78,10 @@ describe('registered blocks in a headless workspace', () => {
   });
 
   test('browser languages map to our locales', () => {
-    expect(boardLocaleFor('zh-CN')).toBe('zh-cn');
-    expect(boardLocaleFor('zh-Hans-CN')).toBe('zh-cn');
-    expect(boardLocaleFor('en-GB')).toBe('en');
-    expect(boardLocaleFor(undefined)).toBe('en');
+    expect(resolveLocale('zh-CN')).toBe('zh-cn');
+    expect(resolveLocale('zh-Hans-CN')).toBe('zh-cn');
+    expect(resolveLocale('en-GB')).toBe('en');
+    expect(resolveLocale(undefined)).toBe('en');
   });
 });
 

@@ -13,7 +13,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { blocksFor, textDefault, type ArgumentSpec, type BlockSpec } from '../../blocks';
-import { MESSAGES, type MessageId } from '../../src/i18n/messages';
+import { MESSAGES, type MessageName as MessageId } from '../../src/i18n/messages';
+import { messageTemplate } from '../../src/i18n/translate';
 import { loadProject, type ScratchHarness } from '../support/scratch-harness';
 import { startTestBroker, type TestBroker } from '../support/test-broker';
 import { ProjectBuilder, block, mqttMenu, num, text, variable } from '../support/sb3-builder';
@@ -296,14 +297,14 @@ async function withBound<T>(value: T | Promise<T>, ms: number): Promise<{ settle
 /** `connection error` shows one of `ids`, in English and after switching the editor to Chinese. */
 async function checkError(h: ScratchHarness, ids: readonly MessageId[]): Promise<string | null> {
   const en = h.extension.lastError();
-  const enOk = ids.some((id) => templatePattern(MESSAGES[id].en).test(en));
+  const enOk = ids.some((id) => templatePattern(messageTemplate(MESSAGES[id], 'en')).test(en));
   if (!enOk) return `expected ${ids.join(' or ')} in English, got ${JSON.stringify(en.slice(0, 200))}`;
   // A clear message: a sentence, not a screenful of the pupil's input echoed back.
   if (en.length > 400) return `error is ${en.length} characters long`;
   await h.vm.setLocale('zh-cn', {});
   const zh = h.extension.lastError();
   await h.vm.setLocale('en', {});
-  const zhOk = ids.some((id) => templatePattern(MESSAGES[id]['zh-cn']).test(zh));
+  const zhOk = ids.some((id) => templatePattern(messageTemplate(MESSAGES[id], 'zh-cn')).test(zh));
   if (!zhOk) return `expected ${ids.join(' or ')} in Chinese, got ${JSON.stringify(zh.slice(0, 200))}`;
   return null;
 }
@@ -513,7 +514,7 @@ test('in the VM: reporters as messages publish as Scratch shows them; a wildcard
   expect(got('教室/温度')).toBe('你好，世界');
   expect(got('vm/number-input')).toBe('7');
   expect(received.some((m) => m.topic.includes('+'))).toBe(false);
-  expect(h.variable('error')).toMatch(templatePattern(MESSAGES.topicWildcardInTopic['zh-cn']));
+  expect(h.variable('error')).toMatch(templatePattern(messageTemplate(MESSAGES.topicWildcardInTopic, 'zh-cn')));
   expect(h.variable('error')).toContain('room/+/temp');
   expect(h.variable('json')).toBe('');
   expect(h.extension.isConnected()).toBe(true);

@@ -1,8 +1,9 @@
+import { MESSAGES } from '../../src/i18n/messages';
 import { checkBrokerUrl } from '../../src/session/broker-url';
 
 function accepted(typed: string, page?: string): string {
   const result = checkBrokerUrl(typed, page);
-  if (!result.ok) throw new Error(`expected ${JSON.stringify(typed)} to be accepted, got ${result.problem.id}`);
+  if (!result.ok) throw new Error(`expected ${JSON.stringify(typed)} to be accepted, got ${result.problem.message.id}`);
   return result.url;
 }
 
@@ -60,7 +61,7 @@ describe('checkBrokerUrl: TCP addresses are explained, not tried', () => {
     // The scheme is reported in lower case; the host as typed (host names are case-insensitive).
     ['MQTT://Broker.example.com:1883', 'mqtt', 'Broker.example.com'],
   ])('%j → urlTcpScheme', (typed, scheme, host) => {
-    expect(refused(typed)).toEqual({ id: 'urlTcpScheme', params: { scheme, host } });
+    expect(refused(typed)).toEqual({ message: MESSAGES.urlTcpScheme, params: { scheme, host, classroomUrl: `ws://${host}:8000/mqtt` } });
   });
 
   test.each([
@@ -70,11 +71,11 @@ describe('checkBrokerUrl: TCP addresses are explained, not tried', () => {
     ['localhost:1883', '1883', 'localhost'],
     ['192.168.1.2:8883', '8883', '192.168.1.2'],
   ])('%j → urlTcpPort', (typed, port, host) => {
-    expect(refused(typed)).toEqual({ id: 'urlTcpPort', params: { port, host } });
+    expect(refused(typed)).toEqual({ message: MESSAGES.urlTcpPort, params: { port, host, classroomUrl: `ws://${host}:8000/mqtt` } });
   });
 
   test('a TCP port is reported even on an https page', () => {
-    expect(refused('broker.example.com:8883', 'https:').id).toBe('urlTcpPort');
+    expect(refused('broker.example.com:8883', 'https:').message).toBe(MESSAGES.urlTcpPort);
   });
 });
 
@@ -84,17 +85,17 @@ describe('checkBrokerUrl: other schemes', () => {
     ['https://broker.example.com/mqtt', 'https'],
     ['ftp://broker.example.com', 'ftp'],
   ])('%j → urlUnsupportedScheme', (typed, scheme) => {
-    expect(refused(typed)).toEqual({ id: 'urlUnsupportedScheme', params: { scheme } });
+    expect(refused(typed)).toEqual({ message: MESSAGES.urlUnsupportedScheme, params: { scheme } });
   });
 });
 
 describe('checkBrokerUrl: mixed content on https pages', () => {
   test('ws:// to another machine from an https page is refused with the mixed-content explanation', () => {
     expect(refused('ws://192.168.1.2:8000/mqtt', 'https:')).toEqual({
-      id: 'mixedContent',
-      params: { url: 'ws://192.168.1.2:8000/mqtt', host: '192.168.1.2' },
+      message: MESSAGES.mixedContent,
+      params: { url: 'ws://192.168.1.2:8000/mqtt', host: '192.168.1.2', classroomEditorUrl: 'http://192.168.1.2:8000/scratch/' },
     });
-    expect(refused('ws://broker.example.com:8083/mqtt', 'https:').id).toBe('mixedContent');
+    expect(refused('ws://broker.example.com:8083/mqtt', 'https:').message).toBe(MESSAGES.mixedContent);
   });
 
   test.each(['ws://localhost:8000/mqtt', 'ws://127.0.0.1:8000/mqtt', 'ws://[::1]:8000/mqtt', 'ws://127.0.0.2:8000/mqtt'])(
@@ -111,10 +112,10 @@ describe('checkBrokerUrl: mixed content on https pages', () => {
 
 describe('checkBrokerUrl: empty and garbage', () => {
   test.each(['', '   ', '\t\n'])('%j → urlEmpty', (typed) => {
-    expect(refused(typed)).toEqual({ id: 'urlEmpty' });
+    expect(refused(typed)).toEqual({ message: MESSAGES.urlEmpty });
   });
 
   test.each(['hello world', 'ws://', 'ws://exa mple.com', '::::', 'ws://host:99999/mqtt'])('%j → urlInvalid', (typed) => {
-    expect(refused(typed)).toEqual({ id: 'urlInvalid', params: { url: typed.trim() } });
+    expect(refused(typed)).toEqual({ message: MESSAGES.urlInvalid, params: { url: typed.trim() } });
   });
 });

@@ -3,14 +3,15 @@
  * localStorage, shared by the board editor and the monitor); otherwise the browser's language.
  */
 import type { Locale } from '../../../blocks/types';
-import { boardLocaleFor } from '../../blockly/locale';
+import { isLocale } from '../../i18n/locales';
+import { resolveLocale } from '../../i18n/resolve-locale';
 
 const STORAGE_KEY = 'mqtt-blocks.locale';
 
 export function initialLocale(): Locale {
   const stored = readStorage(STORAGE_KEY);
-  if (stored === 'en' || stored === 'zh-cn') return stored;
-  return boardLocaleFor(navigator.language);
+  if (stored !== null && isLocale(stored)) return stored;
+  return resolveLocale(navigator.language);
 }
 
 export function rememberLocale(locale: Locale): void {

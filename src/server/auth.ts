@@ -1,5 +1,4 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import type { AedesOptions, AuthenticateError } from './aedes-loader';
 
 export interface Credentials {
   username: string;
@@ -49,27 +48,20 @@ function sameSecret(given: Buffer, expected: Buffer): boolean {
   return timingSafeEqual(a, b);
 }
 
-/** CONNACK return code 4 in MQTT 3.1.1: "bad user name or password". */
-const BAD_USERNAME_OR_PASSWORD = 4;
-
 /**
- * aedes `authenticate` hook that accepts exactly one username/password pair. Anonymous
- * clients and wrong guesses are refused with CONNACK 4, which mqtt.js and umqtt report as
- * "bad username or password", so the pupil knows what to fix.
+ * Whether a login matches the expected username and password. Both comparisons always run, so
+ * timing does not reveal which part was wrong.
  */
-export function singleUserAuthenticator(credentials: Credentials): NonNullable<AedesOptions['authenticate']> {
-  const expectedUser = Buffer.from(credentials.username, 'utf8');
-  const expectedPassword = Buffer.from(credentials.password, 'utf8');
-  return (_client, username, password, done) => {
-    const userOk = sameSecret(Buffer.from(username ?? '', 'utf8'), expectedUser);
-    const passwordOk = sameSecret(password ?? Buffer.alloc(0), expectedPassword);
-    // Both comparisons always run, so timing does not reveal which part was wrong.
-    if (username !== undefined && password !== undefined && userOk && passwordOk) {
-      done(null, true);
-      return;
-    }
-    const error = new Error('Bad username or password') as AuthenticateError;
-    error.returnCode = BAD_USERNAME_OR_PASSWORD;
-    done(error, null);
-  };
+export function credentialsMatch(username: string | undefined, password: Buffer | undefined, expected: Credentials): boolean {
+  const userOk = sameSecret(Buffer.from(username ?? '', 'utf8'), Buffer.from(expected.username, 'utf8'));
+  const passwordOk = sameSecret(password ?? Buffer.alloc(0), Buffer.from(expected.password, 'utf8'));
+  return username !== undefined && password !== undefined && userOk && passwordOk;
 }
+
+/** A read-only viewer code such as `owl-4821`, for the monitor and dashboard in LAN mode. */
+export function generateViewerCode(): string {
+  return `${pickWord()}-${String(randomInt(10000)).padStart(4, '0')}`;
+}
+
+/** The username that goes with the viewer code. */
+export const VIEWER_USERNAME = 'viewer';

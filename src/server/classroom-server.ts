@@ -2,7 +2,16 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import type { EventEmitter } from 'node:events';
 import { createAedesBroker, type Aedes, type AedesOptions } from './aedes-loader';
-import { generatePassword, generateUsername, singleUserAuthenticator, type Credentials } from './auth';
+import { generatePassword, generateUsername, generateViewerCode, type Credentials } from './auth';
+import { GuessLimiter } from './access/guess-limiter';
+import { createLoginHook, loginOf, whereFrom } from './access/login';
+import { OriginPolicy } from './access/origin-policy';
+import { ConnectionEvents, formatConnectionEvent } from './events/connection-events';
+import { resolveLimits, type BrokerLimits } from './limits/broker-limits';
+import { ConnectionIntake } from './limits/connection-intake';
+import { createDeliveryGuard } from './limits/delivery-guard';
+import { GuardedConnection } from './limits/guarded-connection';
+import { createPublishRule, createSubscribeRule } from './limits/topic-rules';
 import { createHttpApp } from './http-app';
 import { closeServer, listenOn } from './listen';
 import { MessageMonitor } from './monitor';
@@ -37,8 +46,14 @@ export interface ClassroomServerOptions {
    * null: serve the Scratch page's "not set up" explanation.
    */
   scratchGuiDir?: string | null;
-  /** Where warnings go (retained file problems, broker errors). Default: console.error. */
+  /** Where warnings and connection events go (one line each). Default: console.error. */
   log?: (line: string) => void;
+  /** Overrides of the broker's limits (see limits/broker-limits.ts for each one and its default). */
+  limits?: Partial<BrokerLimits>;
+  /** Web page origins allowed to use the broker besides the server's own, localhost and TurboWarp (`--allow-origin`). */
+  allowOrigins?: string[];
+  /** Read-only code for the monitor and dashboard (username `viewer`); generated when credentials are required. */
+  viewerCode?: string;
 }
 
 export interface ClassroomServer {
@@ -60,8 +75,16 @@ export interface ClassroomServer {
   lanAddresses: string[];
   /** The credentials clients must send, or null when the broker is open (local only). */
   credentials: (Credentials & { generated: boolean }) | null;
+  /** Read-only viewer code (username `viewer`), or null when the broker is open. */
+  viewerCode: string | null;
   /** The message feed behind `/api/monitor`. */
   monitor: MessageMonitor;
+  /** Connections: who connected, who left, what was refused and why. */
+  events: ConnectionEvents;
+  /** The limits in force. */
+  limits: BrokerLimits;
+  /** Which pages and host names may use the broker. */
+  originPolicy: OriginPolicy;
   /** Stops listening, disconnects everybody, saves retained messages. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -112,12 +135,44 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
   const distDir = path.resolve(options.distDir ?? path.join(PROJECT_ROOT, 'dist'));
   const pagesDir = path.resolve(options.pagesDir ?? path.join(__dirname, 'pages'));
 
-  const aedesOptions: AedesOptions = {};
-  if (credentials !== null) aedesOptions.authenticate = singleUserAuthenticator(credentials);
+  const limits = resolveLimits(options.limits);
+  const viewerCode = credentials === null ? null : options.viewerCode !== undefined && options.viewerCode !== '' ? options.viewerCode : generateViewerCode();
+  const events = new ConnectionEvents();
+  events.on('event', (event) => log(formatConnectionEvent(event)));
+  let httpPort = 0;
+  const originPolicy = new OriginPolicy({ httpPort: () => httpPort, allowedOrigins: options.allowOrigins ?? [], extraNames: [host] });
+
+  const aedesOptions: AedesOptions = {
+    authenticate: createLoginHook({ credentials, viewerCode, limits, guesses: new GuessLimiter(), events }),
+    authorizePublish: createPublishRule(limits, events),
+    authorizeSubscribe: createSubscribeRule(limits, events),
+    authorizeForward: createDeliveryGuard(events),
+    connectTimeout: limits.loginTimeoutMs,
+  };
   const broker = await createAedesBroker(aedesOptions);
   // aedes emits 'error' only for persistence failures; log them instead of crashing the lesson.
   // (Its typings list only the broker-specific events, hence the EventEmitter view.)
   (broker as EventEmitter).on('error', (error: Error) => log(`Broker error: ${error.message}`));
+  broker.on('clientReady', (client) => {
+    const login = loginOf(client);
+    events.clientConnected(client.conn, {
+      clientId: client.id,
+      username: login?.username ?? null,
+      readOnly: login?.readOnly ?? false,
+      ...whereFrom(client),
+    });
+  });
+  broker.on('clientDisconnect', (client) => {
+    const conn = client.conn;
+    if (conn instanceof GuardedConnection) events.clientLeft(conn, conn.closeReason, conn.closeDetail);
+    else events.clientLeft(conn);
+  });
+  broker.on('connectionError', (client, error) => {
+    if (error.message === 'connect did not arrive in time') {
+      events.refused({ reason: 'loginTimeout', ...whereFrom(client), detail: `${Math.round(limits.loginTimeoutMs / 1000)} s` });
+    }
+  });
+  const intake = new ConnectionIntake(broker, limits, events);
 
   const store = options.retainedFile !== undefined ? new RetainedFileStore(path.resolve(options.retainedFile), log) : null;
   if (store !== null) await restoreRetained(broker, store);
@@ -137,7 +192,6 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
     }
   });
 
-  let httpPort = 0;
   let tcpPort = 0;
   const lanAddresses = lan ? lanIPv4Addresses() : [];
   const httpServer: HttpServer = createServer(
@@ -156,13 +210,21 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
       }),
     }),
   );
-  const bridge: WebSocketBridge = attachWebSocketBroker(httpServer, broker, WEBSOCKET_PATH);
+  const accept = intake.accept.bind(intake);
+  const bridge: WebSocketBridge = attachWebSocketBroker(httpServer, {
+    path: WEBSOCKET_PATH,
+    maxPacketBytes: limits.maxPacketBytes,
+    originPolicy,
+    events,
+    accept,
+  });
   let tcp: TcpBroker | null = null;
 
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> => {
     closing ??= (async () => {
       monitor.close();
+      intake.close();
       await bridge.close();
       // SSE feeds and keep-alive browser connections would hold close() open forever.
       const httpClosed = closeServer(httpServer);
@@ -177,7 +239,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
 
   try {
     httpPort = await listenOn(httpServer, options.httpPort ?? DEFAULT_HTTP_PORT, host, 'http');
-    tcp = await startTcpBroker(broker, options.tcpPort ?? DEFAULT_TCP_PORT, host);
+    tcp = await startTcpBroker(accept, options.tcpPort ?? DEFAULT_TCP_PORT, host);
     tcpPort = tcp.port;
   } catch (error) {
     await close();
@@ -200,7 +262,11 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
     tcpUrl: `mqtt://${localName}:${tcpPort}`,
     lanAddresses,
     credentials,
+    viewerCode,
     monitor,
+    events,
+    limits,
+    originPolicy,
     close,
   };
 }

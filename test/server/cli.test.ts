@@ -21,7 +21,11 @@ function fakeServer(overrides: Partial<ClassroomServer> = {}): ClassroomServer {
     tcpUrl: 'mqtt://localhost:1883',
     lanAddresses: [],
     credentials: null,
+    viewerCode: null,
     monitor: undefined as never,
+    events: undefined as never,
+    limits: undefined as never,
+    originPolicy: undefined as never,
     close: async () => {},
     ...overrides,
   };

@@ -2,6 +2,7 @@
 // - dist/mqtt-blocks.js: an IIFE that TurboWarp evaluates with a global `Scratch` (custom extension by URL);
 // - dist/mqtt-blocks-builtin.js: a CommonJS module exporting the extension class for scratch-gui forks.
 const path = require('node:path');
+const webpack = require('webpack');
 
 const shared = {
   target: 'web',
@@ -12,8 +13,14 @@ const shared = {
     alias: { mqtt$: path.resolve(__dirname, 'node_modules/mqtt/dist/mqtt.esm.js') },
   },
   module: {
-    rules: [{ test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ }],
+    rules: [
+      { test: /\.ts$/, loader: 'ts-loader', options: { transpileOnly: true }, exclude: /node_modules/ },
+      // The board library's Python files, bundled as text (src/generators/library/python-sources.browser.ts).
+      { test: /\.py$/, type: 'asset/source' },
+    ],
   },
+  // In Node the library's Python files are read from disk; in a browser bundle they are bundled as text.
+  plugins: [new webpack.NormalModuleReplacementPlugin(/^\.\/python-sources$/, './python-sources.browser')],
   performance: { hints: false },
 };
 
@@ -40,6 +47,7 @@ module.exports.push({
   entry: { 'board-editor': './src/pages/board/main.ts', monitor: './src/pages/monitor/main.ts' },
   output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
   plugins: [
+    ...shared.plugins,
     {
       apply(compiler) {
         const fs = require('node:fs');

@@ -22,11 +22,14 @@ export interface Expression {
 }
 
 /**
- * Runtime pieces each target's program assembly provides (src/generators/<target>/runtime.ts).
- * `client` is the MQTT client with its service loop, dispatch and reconnect logic; the others are
- * small helpers that only some programs need, so a program imports and defines only what it uses.
+ * What a block uses from the board library (src/generators/library/, one `mqtt_blocks.py` per target).
+ * `client` is the program's one MQTT client (`client = MQTTClient()` in main.py, `Client()` on a
+ * Raspberry Pi); the others are functions main.py imports. main.py imports only what it uses.
  */
-export type RuntimePart = 'client' | 'wifi' | 'json' | 'wait' | 'url';
+export type RuntimePart = 'client' | 'wifi_connect' | 'json_value' | 'wait' | 'text';
+
+/** How a topic argument is used: publishing (an exact topic) or subscribing (a filter, + and # allowed). */
+export type TopicUse = 'publish' | 'filter';
 
 /** Which table a hat's callback goes into; the runtime calls the table's entries. */
 export type HatTable = 'message' | 'connected' | 'disconnected';
@@ -35,6 +38,12 @@ export interface CodegenContext {
   readonly target: Target;
   /** A text argument as a Python expression that evaluates to `str` (literals escaped, other values wrapped in str()). */
   text(arg: string): string;
+  /**
+   * A topic argument as a Python expression. A typed topic that can never work (a wildcard in a
+   * publish, `a/#/b`, empty, `$SYS/...` for publishing) stops generation with the Scratch blocks'
+   * explanation; a topic made by other blocks is checked by the board at run time.
+   */
+  topic(arg: string, use: TopicUse): string;
   /** A number argument as a Python expression that evaluates to a number. */
   number(arg: string): string;
   /** The plain value of a text argument when it is a literal typed into the block, otherwise undefined. */
@@ -43,12 +52,14 @@ export interface CodegenContext {
   menu(arg: string): string;
   /** A Python string literal for a value known while generating: the one escaping function. */
   quote(value: string): string;
-  /** Includes a runtime piece (and the imports it needs) in the program. */
+  /** True inside the script of a "when message received" hat, whose function has `topic` and `msg` parameters. */
+  insideMessageHat(): boolean;
+  /** Includes what the block uses from the library in main.py (the client, or an import). */
   require(part: RuntimePart): void;
   /**
-   * Turns the script under this hat into a callback function and registers it in a hat table.
-   * `key` is a Python expression (a topic filter for `message`), `nameHint` a readable name stem.
-   * Returns the function's name.
+   * Turns the script under this hat into a function (with `topic, msg` parameters for `message`)
+   * and registers it with the client in main.py. `key` is a Python expression (the topic filter for
+   * `message`), `nameHint` a readable name stem. Returns the function's name.
    */
   registerHat(table: HatTable, nameHint: string, key?: string): string;
   /** Stops generation with a message a pupil can act on (the editor and the CLI show it). */
@@ -71,7 +82,7 @@ export function atom(code: string): Expression {
   return { code, precedence: 'atomic' };
 }
 
-/** The same code on both targets (the runtimes share their function names). */
+/** The same code on both targets (where umqtt.simple and paho-mqtt use the same words). */
 export function sameOnBoth(generate: Generate): BlockCodegen {
   return { micropython: generate, python: generate };
 }

@@ -1,5 +1,4 @@
 import type { BlockSpec } from '../types';
-import { sameOnBoth } from '../codegen';
 import { parseBoardUrl } from '../board-url';
 
 /** Opens the connection. Live: waits (bounded) until connected or failed; boards: connects once Wi-Fi is up. */
@@ -21,20 +20,34 @@ export const connect: BlockSpec = {
     'zh-cn': '连接到 MQTT 服务器，并等待连接成功或失败。浏览器中请用服务器的 WebSocket 地址（ws:// 或 wss://）；开发板用 mqtt://主机:1883。',
   },
   // A typed URL is checked while generating (a WebSocket address is refused with an explanation);
-  // a URL built from other blocks is checked by the board at run time (the 'url' runtime piece).
-  codegen: sameOnBoth((ctx) => {
-    ctx.require('client');
-    const user = ctx.text('USERNAME');
-    const password = ctx.text('PASSWORD');
-    const literal = ctx.literal('URL');
-    if (literal === undefined) {
-      ctx.require('url');
-      return `mqtt_connect_url(${ctx.text('URL')}, ${user}, ${password})\n`;
-    }
-    const url = parseBoardUrl(literal);
-    if (!url.ok) {
-      return ctx.fail(url.error);
-    }
-    return `mqtt_connect(${ctx.quote(url.host)}, ${url.port}, ${user}, ${password})\n`;
-  }),
+  // a URL built from other blocks is checked by the board at run time (client.connect_url).
+  // umqtt.simple takes the login with the server; paho-mqtt sets it first (username_pw_set).
+  codegen: {
+    micropython: (ctx) => {
+      ctx.require('client');
+      const login = ctx.literal('USERNAME') === '' ? '' : `, user=${ctx.text('USERNAME')}, password=${ctx.text('PASSWORD')}`;
+      const literal = ctx.literal('URL');
+      if (literal === undefined) {
+        return `client.connect_url(${ctx.text('URL')}${login})\n`;
+      }
+      const url = parseBoardUrl(literal);
+      if (!url.ok) {
+        return ctx.fail(url.error);
+      }
+      return `client.connect(${ctx.quote(url.host)}, port=${url.port}${login})\n`;
+    },
+    python: (ctx) => {
+      ctx.require('client');
+      const login = ctx.literal('USERNAME') === '' ? '' : `client.username_pw_set(${ctx.text('USERNAME')}, ${ctx.text('PASSWORD')})\n`;
+      const literal = ctx.literal('URL');
+      if (literal === undefined) {
+        return `${login}client.connect_url(${ctx.text('URL')})\n`;
+      }
+      const url = parseBoardUrl(literal);
+      if (!url.ok) {
+        return ctx.fail(url.error);
+      }
+      return `${login}client.connect(${ctx.quote(url.host)}, ${url.port})\n`;
+    },
+  },
 };

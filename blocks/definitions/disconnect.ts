@@ -13,6 +13,6 @@ export const disconnect: BlockSpec = {
   },
   codegen: sameOnBoth((ctx) => {
     ctx.require('client');
-    return 'mqtt_disconnect()\n';
+    return 'client.disconnect()\n';
   }),
 };

@@ -1,5 +1,5 @@
 import type { BlockSpec } from '../types';
-import { atom, sameOnBoth } from '../codegen';
+import { call, sameOnBoth } from '../codegen';
 
 export const isConnected: BlockSpec = {
   opcode: 'isConnected',
@@ -8,9 +8,9 @@ export const isConnected: BlockSpec = {
   args: {},
   faces: ['scratch', 'board'],
   help: { en: 'True while connected to the broker.', 'zh-cn': '与服务器保持连接时为真。' },
-  // A global the runtime keeps up to date (set on CONNACK, cleared when the connection drops).
+  // An attribute the library keeps up to date (set on CONNACK, cleared when the connection drops).
   codegen: sameOnBoth((ctx) => {
     ctx.require('client');
-    return atom('mqtt_connected');
+    return call('client.connected');
   }),
 };

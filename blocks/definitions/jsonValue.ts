@@ -15,7 +15,7 @@ export const jsonValue: BlockSpec = {
     'zh-cn': '从 JSON 消息中取值，用点号逐层深入：sensors.0.value。不是 JSON 或没有这个路径时为空。',
   },
   codegen: sameOnBoth((ctx) => {
-    ctx.require('json');
-    return call(`mqtt_json_value(${ctx.text('PATH')}, ${ctx.text('JSON')})`);
+    ctx.require('json_value');
+    return call(`json_value(${ctx.text('PATH')}, ${ctx.text('JSON')})`);
   }),
 };

@@ -1,5 +1,5 @@
 import type { BlockSpec } from '../types';
-import { atom, sameOnBoth } from '../codegen';
+import { call, sameOnBoth } from '../codegen';
 
 export const lastError: BlockSpec = {
   opcode: 'lastError',
@@ -11,9 +11,9 @@ export const lastError: BlockSpec = {
     en: 'What went wrong last, in plain words with what to do next; empty while all is well.',
     'zh-cn': '最近出现的问题以及下一步该怎么做；一切正常时为空。',
   },
-  // A string variable: the runtime writes plain words there; '' after a successful connect.
+  // A string attribute: the library writes plain words there; '' after a successful connect.
   codegen: sameOnBoth((ctx) => {
     ctx.require('client');
-    return atom('mqtt_last_error');
+    return call('client.last_error');
   }),
 };

@@ -11,9 +11,9 @@ export const lastMessageOn: BlockSpec = {
     en: 'The latest message received on exactly this topic, or empty if none yet (subscribe first).',
     'zh-cn': '这个主题最新收到的消息，还没有时为空（先订阅）。',
   },
-  // A dict the runtime fills for every received message, keyed by exact topic.
+  // A dict the library fills for every received message, keyed by exact topic.
   codegen: sameOnBoth((ctx) => {
     ctx.require('client');
-    return call(`mqtt_last_messages.get(${ctx.text('TOPIC')}, '')`);
+    return call(`client.messages.get(${ctx.text('TOPIC')}, '')`);
   }),
 };

@@ -1,5 +1,5 @@
 import type { BlockSpec } from '../types';
-import { atom, sameOnBoth } from '../codegen';
+import { atom, call, sameOnBoth } from '../codegen';
 
 export const message: BlockSpec = {
   opcode: 'message',
@@ -11,10 +11,13 @@ export const message: BlockSpec = {
     en: 'The message text: inside a "when message received" script, that message; elsewhere the latest one.',
     'zh-cn': '消息内容：在 "当收到消息" 脚本里是那条消息，其他地方是最新收到的消息。',
   },
-  // The runtime sets it before it calls a hat's callback, so it is that message's text inside the
-  // callback (callbacks run one at a time) and the latest message elsewhere.
+  // Inside a hat's script: the `msg` parameter of its function (that message, even while others
+  // arrive: scripts run one at a time); elsewhere the client's latest message.
   codegen: sameOnBoth((ctx) => {
+    if (ctx.insideMessageHat()) {
+      return atom('msg');
+    }
     ctx.require('client');
-    return atom('mqtt_message');
+    return call('client.message');
   }),
 };

@@ -16,6 +16,6 @@ export const publish: BlockSpec = {
   },
   codegen: sameOnBoth((ctx) => {
     ctx.require('client');
-    return `mqtt_publish(${ctx.text('TOPIC')}, ${ctx.text('MESSAGE')}, qos=0, retain=False)\n`;
+    return `client.publish(${ctx.topic('TOPIC', 'publish')}, ${ctx.text('MESSAGE')})\n`;
   }),
 };

@@ -25,12 +25,13 @@ export const publishWithOptions: BlockSpec = {
       ctx.require('client');
       const { qos, comment } = boardQos(ctx.menu('QOS'), 'micropython');
       const retain = ctx.menu('RETAIN') === 'yes' ? 'True' : 'False';
-      return `${comment}mqtt_publish(${ctx.text('TOPIC')}, ${ctx.text('MESSAGE')}, qos=${qos}, retain=${retain})\n`;
+      // umqtt.simple's order: retain, then qos; always by keyword (the third positional is retain).
+      return `${comment}client.publish(${ctx.topic('TOPIC', 'publish')}, ${ctx.text('MESSAGE')}, retain=${retain}, qos=${qos})\n`;
     },
     python: (ctx) => {
       ctx.require('client');
       const retain = ctx.menu('RETAIN') === 'yes' ? 'True' : 'False';
-      return `mqtt_publish(${ctx.text('TOPIC')}, ${ctx.text('MESSAGE')}, qos=${ctx.menu('QOS')}, retain=${retain})\n`;
+      return `client.publish(${ctx.topic('TOPIC', 'publish')}, ${ctx.text('MESSAGE')}, qos=${ctx.menu('QOS')}, retain=${retain})\n`;
     },
   },
 };

@@ -1,5 +1,4 @@
 import type { BlockSpec } from '../types';
-import { sameOnBoth } from '../codegen';
 
 export const setLastWill: BlockSpec = {
   opcode: 'setLastWill',
@@ -17,9 +16,15 @@ export const setLastWill: BlockSpec = {
     en: 'The "last will": the broker publishes it for you if the connection is lost without "disconnect". Use it before "connect".',
     'zh-cn': '"遗嘱消息"：如果连接不是通过 "断开连接" 结束的，服务器会替你发布它。请在 "连接" 之前使用。',
   },
-  // Stored by the runtime and handed to the broker in every CONNECT (so also after a reconnect).
-  codegen: sameOnBoth((ctx) => {
-    ctx.require('client');
-    return `mqtt_set_last_will(${ctx.text('TOPIC')}, ${ctx.text('MESSAGE')})\n`;
-  }),
+  // Stored by the library and handed to the broker in every CONNECT (so also after a reconnect).
+  codegen: {
+    micropython: (ctx) => {
+      ctx.require('client');
+      return `client.set_last_will(${ctx.topic('TOPIC', 'publish')}, ${ctx.text('MESSAGE')})\n`;
+    },
+    python: (ctx) => {
+      ctx.require('client');
+      return `client.will_set(${ctx.topic('TOPIC', 'publish')}, ${ctx.text('MESSAGE')})\n`;
+    },
+  },
 };

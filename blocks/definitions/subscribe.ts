@@ -15,16 +15,16 @@ export const subscribe: BlockSpec = {
     en: 'Asks the broker for messages on a topic; + matches one level, # all the rest. "when message received" hats subscribe by themselves: use this block to choose the QoS.',
     'zh-cn': '向服务器订阅主题；+ 匹配一层，# 匹配其余所有层。"当收到消息" 积木会自动订阅，用这个积木可以选择 QoS。',
   },
-  // Recorded in the runtime's subscription list, so a reconnect subscribes again.
+  // Recorded in the library's subscription list, so a reconnect subscribes again.
   codegen: {
     micropython: (ctx) => {
       ctx.require('client');
       const { qos, comment } = boardQos(ctx.menu('QOS'), 'micropython');
-      return `${comment}mqtt_subscribe(${ctx.text('TOPIC')}, qos=${qos})\n`;
+      return `${comment}client.subscribe(${ctx.topic('TOPIC', 'filter')}, qos=${qos})\n`;
     },
     python: (ctx) => {
       ctx.require('client');
-      return `mqtt_subscribe(${ctx.text('TOPIC')}, qos=${ctx.menu('QOS')})\n`;
+      return `client.subscribe(${ctx.topic('TOPIC', 'filter')}, qos=${ctx.menu('QOS')})\n`;
     },
   },
 };

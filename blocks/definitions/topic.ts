@@ -1,5 +1,5 @@
 import type { BlockSpec } from '../types';
-import { atom, sameOnBoth } from '../codegen';
+import { atom, call, sameOnBoth } from '../codegen';
 
 export const topic: BlockSpec = {
   opcode: 'topic',
@@ -12,7 +12,10 @@ export const topic: BlockSpec = {
     'zh-cn': '消息所在的主题（配合 + 和 # 使用很方便）。',
   },
   codegen: sameOnBoth((ctx) => {
+    if (ctx.insideMessageHat()) {
+      return atom('topic');
+    }
     ctx.require('client');
-    return atom('mqtt_topic');
+    return call('client.topic');
   }),
 };

@@ -8,10 +8,10 @@ export const unsubscribe: BlockSpec = {
   args: { TOPIC: { kind: 'text', default: 'classroom/#' } },
   faces: ['scratch', 'board'],
   help: { en: 'Stops the messages of a subscription.', 'zh-cn': '不再接收这个订阅的消息。' },
-  // umqtt.simple has no UNSUBSCRIBE packet: on MicroPython the runtime stops delivering the topic and
+  // umqtt.simple has no UNSUBSCRIBE packet: on MicroPython the library stops delivering the topic and
   // leaves it out of the next reconnect's subscriptions (see src/generators/README.md).
   codegen: sameOnBoth((ctx) => {
     ctx.require('client');
-    return `mqtt_unsubscribe(${ctx.text('TOPIC')})\n`;
+    return `client.unsubscribe(${ctx.topic('TOPIC', 'filter')})\n`;
   }),
 };

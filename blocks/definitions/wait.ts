@@ -18,6 +18,6 @@ export const wait: BlockSpec = {
   },
   codegen: sameOnBoth((ctx) => {
     ctx.require('wait');
-    return `mqtt_wait(${ctx.number('SECONDS')})\n`;
+    return `wait(${ctx.number('SECONDS')})\n`;
   }),
 };

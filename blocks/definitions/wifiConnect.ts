@@ -16,7 +16,7 @@ export const wifiConnect: BlockSpec = {
   },
   codegen: {
     micropython: (ctx) => {
-      ctx.require('wifi');
+      ctx.require('wifi_connect');
       return `wifi_connect(${ctx.text('SSID')}, ${ctx.text('PASSWORD')})\n`;
     },
     // A Raspberry Pi joins Wi-Fi through its own settings; the block stays harmless there.

@@ -4,17 +4,27 @@
  */
 import * as Blockly from 'blockly/core';
 import { Order } from 'blockly/python';
-import type { CodegenContext, HatTable, RuntimePart } from '../../blocks/codegen';
-import type { LocalizedText } from '../../blocks/types';
+import type { CodegenContext, HatTable, RuntimePart, TopicUse } from '../../blocks/codegen';
+import { LOCALES, type LocalizedText } from '../../blocks/types';
+import { translate } from '../i18n/translate';
+import type { MessageId } from '../i18n/messages';
+import { publishTopicProblem, topicFilterProblem, type TopicProblem } from '../session/topic-filter';
+import { aboutBlock } from './block-label';
 import { CodegenError } from './errors';
 import type { BoardGenerator } from './board-generator';
 
-/** Blocks whose value is always a str in Python: no str() around them. */
-const STRING_BLOCKS = new Set(['text', 'text_multiline', 'text_join', 'text_prompt_ext', 'text_prompt']);
+/** Blocks whose value is always a str in Python: no text() around them. */
+const STRING_BLOCKS = new Set(['text', 'text_multiline', 'text_join', 'text_prompt_ext', 'text_prompt', 'mqtt_message', 'mqtt_topic', 'mqtt_lastError', 'mqtt_lastMessageOn']);
 
 function isString(block: Blockly.Block): boolean {
   const check = block.outputConnection?.getCheck();
   return STRING_BLOCKS.has(block.type) || (check !== null && check !== undefined && check.length === 1 && check[0] === 'String');
+}
+
+/** The Scratch blocks' explanation of a topic problem (src/i18n), in every language. */
+function topicProblemText(problem: TopicProblem, topic: string): LocalizedText {
+  const id = `topic${problem[0].toUpperCase()}${problem.slice(1)}` as MessageId;
+  return Object.fromEntries(LOCALES.map((locale) => [locale, translate({ id, params: { topic } }, locale)])) as unknown as LocalizedText;
 }
 
 export class BlockContext implements CodegenContext {
@@ -33,7 +43,23 @@ export class BlockContext implements CodegenContext {
       return "''";
     }
     const code = this.generator.valueToCode(this.block, arg, Order.NONE) || "''";
-    return isString(input) ? code : `str(${code})`;
+    if (isString(input)) {
+      return code;
+    }
+    // Numbers, true/false and lists become text the way Scratch writes them (true, 2, a b c).
+    this.generator.requireRuntime('text');
+    return `text(${code})`;
+  }
+
+  topic(arg: string, use: TopicUse): string {
+    const literal = this.literal(arg);
+    if (literal !== undefined) {
+      const problem = use === 'publish' ? publishTopicProblem(literal) : topicFilterProblem(literal);
+      if (problem) {
+        this.fail(topicProblemText(problem, literal));
+      }
+    }
+    return this.text(arg);
   }
 
   number(arg: string): string {
@@ -56,6 +82,10 @@ export class BlockContext implements CodegenContext {
     return this.generator.quote_(value);
   }
 
+  insideMessageHat(): boolean {
+    return this.block.getRootBlock().type === 'mqtt_whenMessage';
+  }
+
   require(part: RuntimePart): void {
     this.generator.requireRuntime(part);
   }
@@ -65,6 +95,6 @@ export class BlockContext implements CodegenContext {
   }
 
   fail(message: LocalizedText): never {
-    throw new CodegenError(message, this.block.id);
+    throw new CodegenError(aboutBlock(this.block, message), this.block.id);
   }
 }

@@ -1,35 +1,42 @@
 /**
  * A Blockly Python generator for one board target. Blockly's own blocks (logic, loops, math, text,
  * variables, functions) keep Blockly's Python code; MQTT blocks get the code their catalogue entry
- * says (blocks/definitions/*.ts) through a BlockContext; program assembly adds the runtime.
+ * says (blocks/definitions/*.ts) through a BlockContext; assemble.ts puts main.py together.
  */
 import * as Blockly from 'blockly/core';
 import { PythonGenerator, pythonGenerator } from 'blockly/python';
 import { blocksFor } from '../../blocks/catalogue';
 import type { Expression, HatTable, RuntimePart, Target } from '../../blocks/codegen';
-import { qualifiedOpcode, type BlockSpec } from '../../blocks/types';
-import { assembleProgram } from './assemble';
+import { qualifiedOpcode, type BlockSpec, type Locale } from '../../blocks/types';
+import { assembleMain } from './assemble';
 import { BlockContext } from './block-context';
+import { LIBRARY_EXPORTS, LIBRARY_MODULE, LIBRARY_PRIVATE_NAMES } from './library/exports';
+import { LIBRARY_TEXTS } from './library/library-texts';
 import { emptyProgram, type ProgramParts } from './program-parts';
 import { pythonCommentText, pythonString } from './python-literal';
-import { MICROPYTHON_RUNTIME } from './runtime/micropython';
-import { PYTHON_RUNTIME } from './runtime/python';
-import type { Runtime } from './runtime/runtime-types';
-
-const RUNTIMES: Readonly<Record<Target, Runtime>> = { micropython: MICROPYTHON_RUNTIME, python: PYTHON_RUNTIME };
 
 const PRECEDENCE = { atomic: 0, call: 2.2, none: 99 } as const; // Blockly's Python Order values
 
-/** Every top-level name a runtime defines: pupils' variables must not take them. */
-function runtimeNames(runtime: Runtime): string[] {
-  const names = new Set<string>(['MQTT_MESSAGE_HATS', 'MQTT_CONNECTED_HATS', 'MQTT_DISCONNECTED_HATS', 'MQTTClient', 'MQTTException']);
-  for (const piece of Object.values(runtime)) {
-    const code = piece.code(() => true);
-    for (const match of code.matchAll(/^(?:def\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*[=(]/gm)) {
-      names.add(match[1]);
-    }
-  }
-  return [...names, 'network', 'machine', 'json', 'time', 'queue', 'uuid', 'mqtt'];
+/**
+ * Names the pupil's variables and functions must not take: everything the library defines (in the
+ * one-file form it shares main.py's module), what main.py itself names (the client, a hat's
+ * `topic` and `msg`), and the modules Blockly's own blocks import (a variable called `random`
+ * would hide the module its "random integer" block calls).
+ */
+function reservedNames(target: Target): string[] {
+  return [
+    ...LIBRARY_EXPORTS[target],
+    ...LIBRARY_PRIVATE_NAMES[target],
+    ...Object.keys(LIBRARY_TEXTS),
+    LIBRARY_MODULE,
+    'client',
+    'topic',
+    'msg',
+    'math',
+    'random',
+    'umqtt',
+    'network',
+  ];
 }
 
 /**
@@ -55,22 +62,23 @@ function isHatBlock(block: Blockly.Block): boolean {
 
 export class BoardGenerator extends PythonGenerator {
   private parts: ProgramParts;
-  private readonly runtime: Runtime;
-  private workspace: Blockly.Workspace | undefined;
+  /** The language of main.py's comments (the library's texts are chosen by the caller). */
+  locale: Locale = 'en';
   /** Set by the first pass: did the program use the MQTT client? */
   private usedClient = false;
-  /** Set by the first pass: did the program use the MQTT client? */
+  /** The parts of the last program made, for callers that need more than main.py's text. */
+  lastParts: ProgramParts;
   constructor(readonly target: Target) {
     super(target === 'micropython' ? 'MicroPython' : 'Python');
-    this.runtime = RUNTIMES[target];
     this.parts = emptyProgram(target);
-    // Four spaces, as in the runtime and in PEP 8 (Blockly's default is two).
+    this.lastParts = this.parts;
+    // Four spaces, as in the library and in PEP 8 (Blockly's default is two).
     this.INDENT = '    ';
     Object.assign(this.forBlock, pythonGenerator.forBlock);
     for (const spec of blocksFor('board')) {
       this.forBlock[qualifiedOpcode(spec)] = (block) => this.generateMqttBlock(spec, block);
     }
-    this.addReservedWords(runtimeNames(this.runtime).join(','));
+    this.addReservedWords(reservedNames(target).join(','));
   }
 
   /** The one escaping function, also for Blockly's own text blocks (Blockly's drops newlines). */
@@ -93,7 +101,6 @@ export class BoardGenerator extends PythonGenerator {
       this.nameDB_ = capIdentifierLength(new Blockly.Names(this.RESERVED_WORDS_));
     }
     super.init(workspace);
-    this.workspace = workspace;
     this.PASS = `${this.INDENT}pass\n`;
     this.parts = emptyProgram(this.target);
   }
@@ -105,7 +112,7 @@ export class BoardGenerator extends PythonGenerator {
     if (!this.usedClient) {
       return plain;
     }
-    this.INFINITE_LOOP_TRAP = 'mqtt_service()  # keep MQTT going inside loops\n';
+    this.INFINITE_LOOP_TRAP = this.target === 'micropython' ? 'client.check_msg()  # keep MQTT going\n' : 'client.loop()  # keep MQTT going\n';
     return super.workspaceToCode(workspace);
   }
 
@@ -115,27 +122,16 @@ export class BoardGenerator extends PythonGenerator {
   }
 
   override finish(code: string): string {
-    const workspace = this.workspace;
     const blocklyDefinitions = Object.values(this.definitions_ as Record<string, string>);
-    const blockTypes = Array.from(
-      new Set(workspace ? workspace.getAllBlocks(false).filter((b) => !b.isShadow()).map((b) => b.type) : []),
-    ).sort();
-    const program = assembleProgram({
-      parts: this.parts,
-      runtime: this.runtime,
-      blockTypes,
-      blocklyDefinitions,
-      mainCode: code,
-      indent: this.INDENT,
-    });
-    this.usedClient = this.parts.runtime.has('client') || this.parts.runtime.has('url');
+    const program = assembleMain({ parts: this.parts, locale: this.locale, blocklyDefinitions, mainCode: code, indent: this.INDENT });
+    this.usedClient = this.parts.library.has('client');
+    this.lastParts = this.parts;
     super.finish('');
-    this.workspace = undefined;
     return program;
   }
 
   requireRuntime(part: RuntimePart): void {
-    this.parts.runtime.add(part);
+    this.parts.library.add(part);
   }
 
   registerHat(block: Blockly.Block, table: HatTable, nameHint: string, key?: string): string {
@@ -149,7 +145,8 @@ export class BoardGenerator extends PythonGenerator {
     const variableIds = new Set(block.getDescendants(false).flatMap((b) => b.getVarModels().map((v) => v.getId())));
     const globals = [...variableIds].map((id) => this.getVariableName(id)).sort();
     const globalLine = globals.length > 0 ? `${this.INDENT}global ${globals.join(', ')}\n` : '';
-    this.parts.hatFunctions.push(`def ${name}():\n${globalLine}${body}`.replace(/\n+$/, ''));
+    const parameters = table === 'message' ? 'topic, msg' : '';
+    this.parts.hatFunctions.push(`def ${name}(${parameters}):\n${globalLine}${body}`.replace(/\n+$/, ''));
     this.parts.hatTables[table].push({ key, name });
     return name;
   }

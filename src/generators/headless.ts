@@ -4,9 +4,11 @@
  */
 import * as Blockly from 'blockly';
 import type { Target } from '../../blocks/codegen';
+import type { Locale } from '../../blocks/types';
 import { registerBoardBlocks } from '../blockly/register';
 import { BoardGenerator } from './board-generator';
 import { CodegenError } from './errors';
+import { generateProgram, selfContained, type BoardProgram } from './program';
 
 const generators = new Map<Target, BoardGenerator>();
 
@@ -55,7 +57,8 @@ function parseWorkspace(json: string | object): Record<string, unknown> {
   }
 }
 
-export function generateFromWorkspaceJson(json: string | object, target: Target): string {
+/** main.py and its library from a saved workspace (the CLI's `--out-dir`, the server, tests). */
+export function generateBoardProgram(json: string | object, target: Target, locale: Locale = 'en'): BoardProgram {
   registerBoardBlocks(Blockly, 'en');
   const state = parseWorkspace(json);
   const unknown = [...blockTypesIn(state.blocks ?? [], new Set())].filter((type) => !Blockly.Blocks[type]);
@@ -68,8 +71,13 @@ export function generateFromWorkspaceJson(json: string | object, target: Target)
   const workspace = new Blockly.Workspace();
   try {
     Blockly.serialization.workspaces.load(state, workspace);
-    return generatorFor(target).workspaceToCode(workspace);
+    return generateProgram(generatorFor(target), workspace, locale);
   } finally {
     workspace.dispose();
   }
+}
+
+/** The one-file form (the CLI's `-o`): library and main.py together, runs as it is. */
+export function generateFromWorkspaceJson(json: string | object, target: Target, locale: Locale = 'en'): string {
+  return selfContained(generateBoardProgram(json, target, locale));
 }

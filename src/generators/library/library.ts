@@ -1,0 +1,65 @@
+/**
+ * The board library a generated main.py imports: one Python module per target (`mqtt_blocks.py`),
+ * made of the shared helpers (common.py) and the target's client (micropython.py or python.py),
+ * with its texts in the pupil's language. `version` changes whenever the text does, so an uploader
+ * can skip a library the board already has.
+ */
+import type { Target } from '../../../blocks/codegen';
+import type { Locale } from '../../../blocks/types';
+import { pythonString } from '../python-literal';
+import { LIBRARY_MODULE } from './exports';
+import { LIBRARY_TEXTS } from './library-texts';
+import { PYTHON_SOURCES } from './python-sources';
+
+export interface LibraryFile {
+  /** `mqtt_blocks.py`: put it beside main.py (on a board: in its root folder or /lib). */
+  readonly name: string;
+  readonly text: string;
+  /** A short fingerprint of `text` (same text, same version). */
+  readonly version: string;
+}
+
+/** Where common.py goes in a target's file. */
+export const COMMON_MARKER = '# (the helpers shared by both targets go here: common.py)';
+
+/** One `_T_NAME = ...` line in a locale. */
+export function textLine(name: string, locale: Locale): string {
+  const value = LIBRARY_TEXTS[name];
+  if (value === undefined) throw new Error(`library text ${name} is not in library-texts.ts`);
+  const literal = Array.isArray(value)
+    ? `(${(value as ReadonlyArray<Record<Locale, string>>).map((item) => pythonString(item[locale])).join(', ')})`
+    : pythonString((value as Record<Locale, string>)[locale]);
+  return `${name} = ${literal}`;
+}
+
+function withTexts(source: string, locale: Locale): string {
+  return source.replace(/^(_T_[A-Z_]+) = .*$/gm, (_line, name: string) => textLine(name, locale));
+}
+
+/** FNV-1a (32 bits) twice with different seeds: a fingerprint, not a security measure. */
+function fingerprint(text: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    a = Math.imul(a ^ code, 0x01000193) >>> 0;
+    b = Math.imul(b ^ code, 0x5bd1e995) >>> 0;
+  }
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+const cache = new Map<string, LibraryFile>();
+
+export function libraryFor(target: Target, locale: Locale): LibraryFile {
+  const key = `${target}:${locale}`;
+  let file = cache.get(key);
+  if (file === undefined) {
+    const source = PYTHON_SOURCES[target];
+    if (!source.includes(COMMON_MARKER)) throw new Error(`${target}.py has no line ${COMMON_MARKER}`);
+    const common = PYTHON_SOURCES.common.replace(/\n+$/, '');
+    const text = withTexts(source.replace(COMMON_MARKER, () => common), locale);
+    file = { name: `${LIBRARY_MODULE}.py`, text, version: fingerprint(text) };
+    cache.set(key, file);
+  }
+  return file;
+}

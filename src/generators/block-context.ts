@@ -6,8 +6,8 @@ import * as Blockly from 'blockly/core';
 import { Order } from 'blockly/python';
 import type { CodegenContext, HatTable, RuntimePart, TopicUse } from '../../blocks/codegen';
 import { LOCALES, type LocalizedText } from '../../blocks/types';
+import { MESSAGES } from '../i18n/messages';
 import { translate } from '../i18n/translate';
-import type { MessageId } from '../i18n/messages';
 import { publishTopicProblem, topicFilterProblem, type TopicProblem } from '../session/topic-filter';
 import { aboutBlock } from './block-label';
 import { CodegenError } from './errors';
@@ -21,10 +21,21 @@ function isString(block: Blockly.Block): boolean {
   return STRING_BLOCKS.has(block.type) || (check !== null && check !== undefined && check.length === 1 && check[0] === 'String');
 }
 
-/** The Scratch blocks' explanation of a topic problem (src/i18n), in every language. */
+/** The Scratch blocks' explanation of each topic problem (src/i18n): one meaning everywhere. */
+const TOPIC_PROBLEM_MESSAGES: Readonly<Record<TopicProblem, (typeof MESSAGES)[keyof typeof MESSAGES]>> = {
+  empty: MESSAGES.topicEmpty,
+  tooLong: MESSAGES.topicTooLong,
+  nulCharacter: MESSAGES.topicNulCharacter,
+  tooManyLevels: MESSAGES.topicTooManyLevels,
+  wildcardInTopic: MESSAGES.topicWildcardInTopic,
+  reserved: MESSAGES.topicReserved,
+  misplacedHash: MESSAGES.topicMisplacedHash,
+  misplacedPlus: MESSAGES.topicMisplacedPlus,
+};
+
 function topicProblemText(problem: TopicProblem, topic: string): LocalizedText {
-  const id = `topic${problem[0].toUpperCase()}${problem.slice(1)}` as MessageId;
-  return Object.fromEntries(LOCALES.map((locale) => [locale, translate({ id, params: { topic } }, locale)])) as unknown as LocalizedText;
+  const message = TOPIC_PROBLEM_MESSAGES[problem];
+  return Object.fromEntries(LOCALES.map((locale) => [locale, translate(message, locale, { topic })])) as unknown as LocalizedText;
 }
 
 export class BlockContext implements CodegenContext {

@@ -5,14 +5,16 @@
  */
 import type * as Blockly from 'blockly';
 import type { Target } from '../../../blocks/codegen';
-import type { LocalizedText } from '../../../blocks/types';
+import type { Locale, LocalizedText } from '../../../blocks/types';
 import { BoardGenerator } from '../../generators/board-generator';
 import { CodegenError } from '../../generators/errors';
+import { generateProgram, selfContained, type BoardProgram } from '../../generators/program';
 import { BOARD_MESSAGES } from './board-text';
 
 export const TARGETS: readonly Target[] = ['micropython', 'python'];
 
-export type CodeResult = { ok: true; code: string } | { ok: false; message: LocalizedText; blockId?: string };
+/** `code` is the one-file form (runs as it is); `program` holds main.py and its library apart. */
+export type CodeResult = { ok: true; code: string; program: BoardProgram } | { ok: false; message: LocalizedText; blockId?: string };
 
 const generators = new Map<Target, BoardGenerator>();
 
@@ -25,9 +27,11 @@ function generatorFor(target: Target): BoardGenerator {
   return generator;
 }
 
-export function generateCode(workspace: Blockly.Workspace, target: Target): CodeResult {
+/** Board messages in the generated code are in `locale`, the editor's language. */
+export function generateCode(workspace: Blockly.Workspace, target: Target, locale: Locale): CodeResult {
   try {
-    return { ok: true, code: generatorFor(target).workspaceToCode(workspace) };
+    const program = generateProgram(generatorFor(target), workspace, locale);
+    return { ok: true, code: selfContained(program), program };
   } catch (error) {
     if (error instanceof CodegenError) return { ok: false, message: error.localized, blockId: error.blockId };
     const detail = error instanceof Error ? error.message : String(error);

@@ -59,7 +59,7 @@ function start(): void {
   const regenerate = (): void => {
     const blockWarnings = new Map<string, string>();
     for (const target of TARGETS) {
-      const result = generateCode(editor.workspace, target);
+      const result = generateCode(editor.workspace, target, locale);
       codePanel.show(target, result);
       if (!result.ok && result.blockId !== undefined && !blockWarnings.has(result.blockId)) {
         blockWarnings.set(result.blockId, result.message[locale]);

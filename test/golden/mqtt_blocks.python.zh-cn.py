@@ -1,0 +1,387 @@
+# mqtt_blocks: the MQTT part of programs made with mqtt-blocks, for a Raspberry Pi or any
+# computer with Python 3 and paho-mqtt 1.6 or 2.x. main.py talks to Client below in paho-mqtt's
+# own words (username_pw_set, will_set, connect, subscribe, message_callback_add, publish,
+# loop_forever); this file keeps the rest: one network thread that only queues what arrives,
+# the scripts run one at a time on the program's thread, plain-words errors, subscribing again.
+import queue
+import time
+import uuid
+
+import paho.mqtt.client as mqtt
+
+# Texts a pupil sees, in the language of the editor the program was made in.
+_T_PI_UNREACHABLE = '还连不上服务器 %s（仍在重试）。服务器启动了吗？'
+_T_REFUSED = '服务器拒绝了连接：%s'
+_T_REFUSALS = ('不支持这个 MQTT 版本。', '客户端 ID 被拒绝。', '服务器暂时不可用。', '用户名或密码错误。', '没有权限：请检查用户名和密码。')
+_T_LOST = '与服务器的连接断开了（%s）。正在重新连接。'
+_T_LOST_AFTER_PUBLISH = '发布到 %s 之后服务器断开了连接：它可能不允许这个主题。正在重新连接。'
+_T_NOT_CONNECTED = '还没有连接，发往 %s 的消息没有发送。请先使用 "连接" 积木。'
+_T_NOT_CONFIRMED = '服务器没有确认发往 %s 的消息。'
+_T_SUBSCRIBE_REFUSED = '服务器拒绝了对 %s 的订阅：请问老师。'
+_T_BAD_TOPIC = '不能使用主题 "%s"：%s'
+_T_TOPIC_PROBLEMS = ('主题是空的。', '主题太长或含有 NUL 字符。', '+ 和 # 只能用于订阅。', '$SYS 主题属于服务器。', '# 和 + 必须单独占一整层，例如 a/+/b 或 a/#。')
+_T_BAD_ADDRESS = '"%s" 不是开发板可用的服务器地址。请写成 mqtt://192.168.1.2:1883 这样的形式（不能用 ws:// 或 WebSocket 端口）。'
+_T_SCRIPT_ERROR = '%s 出错了：%s'
+_T_STOPPED = '已停止。'
+
+# What the blocks mean, shared by both targets and kept the same as in Scratch
+# (test/generators/parity.test.ts runs the same table here and on the Scratch face).
+import json
+
+
+def text(value):
+    # A value as message text, in Scratch's words: true, 2 (not 2.0), a b c.
+    if value is True or value is False:
+        return 'true' if value else 'false'
+    if isinstance(value, float) and value == value and abs(value) < 1e16 and value == int(value):
+        return str(int(value))
+    if isinstance(value, list):
+        letters = all(isinstance(item, str) and len(item) == 1 for item in value)
+        return ('' if letters else ' ').join(text(item) for item in value)
+    return '' if value is None else str(value)
+
+
+def decode(data):
+    # Bytes as text; invalid UTF-8 becomes U+FFFD (as in Scratch), never a crash.
+    try:
+        return data.decode()
+    except UnicodeError:
+        out = ''
+        i = 0
+        while i < len(data):
+            for size in (1, 2, 3, 4):
+                try:
+                    out += data[i:i + size].decode()
+                    break
+                except UnicodeError:
+                    pass
+            else:
+                size = 1
+                out += '\ufffd'
+            i += size
+        return out
+
+
+def json_value(path, source):
+    # [PATH] of JSON [JSON]: sensors.0.value or sensors[0].value; '' when nothing is there.
+    try:
+        value = json.loads(text(source))
+        for key in text(path).replace('[', '.').replace(']', '').split('.'):
+            key = key.strip()
+            if key:
+                if isinstance(value, list) and key.isdigit() and key == str(int(key)):
+                    key = int(key)
+                value = value[key]
+        if isinstance(value, (dict, list)):
+            return json.dumps(value, separators=(',', ':'))
+        if isinstance(value, float) and value == int(value) and abs(value) < 1e16:
+            return int(value)
+    except Exception:
+        return ''
+    return text(value) if value is None or isinstance(value, bool) else value
+
+
+def topic_problem(topic, is_filter):
+    # Why a topic cannot be used (a number for the texts), or None: the Scratch blocks' rules.
+    levels = topic.split('/')
+    if not topic:
+        return 0
+    if '\x00' in topic or len(topic.encode()) > 65535 or len(levels) > 100:
+        return 1
+    if not is_filter:
+        return 2 if '+' in topic or '#' in topic else 3 if levels[0] == '$SYS' else None
+    for i in range(len(levels)):
+        level = levels[i]
+        if ('#' in level or '+' in level) and level != '+' and (level != '#' or i < len(levels) - 1):
+            return 4
+
+
+def topic_matches(topic_filter, topic):
+    # MQTT 3.1.1: + is one level, # all the rest (and the parent level);
+    # a filter starting with a wildcard never matches a topic starting with $.
+    if topic[:1] == '$' and topic_filter[:1] in '+#':
+        return False
+    wanted = topic_filter.split('/')
+    levels = topic.split('/')
+    for i in range(len(wanted)):
+        if wanted[i] == '#':
+            return True
+        if i >= len(levels) or wanted[i] not in ('+', levels[i]):
+            return False
+    return len(wanted) == len(levels)
+
+
+def broker_address(url):
+    # (host, port) of a broker URL a board can use (mqtt://, tcp:// or none), else None.
+    scheme, _, rest = text(url).strip().rpartition('://')
+    hostport = rest.split('/')[0]
+    host, colon, port = hostport.rpartition(':')
+    if not colon or hostport[-1:] == ']':
+        host, port = hostport, '1883'
+    if host[:1] + host[-1:] == '[]':
+        host = host[1:-1]
+    elif ':' in host:
+        return None
+    if scheme.lower() not in ('', 'mqtt', 'tcp') or not host or ' ' in host or not port.isdigit():
+        return None
+    port = int(port)
+    return (host, port) if 0 < port < 65536 and port not in WEBSOCKET_PORTS else None
+
+
+WEBSOCKET_PORTS = (8000, 8080, 8083, 8084, 9001)
+
+KEEPALIVE = 60  # seconds
+CONNECT_WAIT = 10  # seconds "connect" waits before the program goes on
+PUBLISH_WAIT = 5  # seconds a QoS 1/2 message waits for the broker's acknowledgement
+# paho-mqtt 2.x reports MQTT 3.1.1 refusals 1 to 5 as these MQTT 5 reason codes.
+_REFUSAL_CODES = (132, 133, 136, 134, 135)
+_client = None  # the program's Client, for wait()
+
+
+def wait(seconds):
+    # Waiting still runs the scripts for messages that arrive meanwhile.
+    end = time.monotonic() + float(seconds)
+    while True:
+        left = end - time.monotonic()
+        if left <= 0:
+            return
+        if _client:
+            _client.loop(min(left, 0.1))
+        else:
+            time.sleep(left)
+
+
+def _code(reason):
+    # paho 1.6 passes an int, paho 2.x a ReasonCode.
+    return reason if isinstance(reason, int) else reason.value
+
+
+class Client:
+    # One paho-mqtt client, one network thread; the scripts run on the program's own thread.
+
+    def __init__(self):
+        global _client
+        _client = self
+        self.paho = None
+        self.connected = False
+        self.refused = False
+        self.last_error = ''
+        self.topic = ''
+        self.message = ''
+        self.messages = {}
+        self.subscriptions = {}  # topic filter: QoS, subscribed again after every reconnect
+        self.pending = {}  # SUBSCRIBE message id: topic filter, to name a refused one
+        self.hats = []  # (topic filter, or True/False for connected/disconnected; function)
+        self.user = None
+        self.will = None
+        self.busy = False  # a script is running: loops inside it must not start another
+        self.offline_said = False
+        self.sent = (None, 0)  # topic and time of the last message, to explain a broker that drops us
+        self.inbox = queue.Queue()  # network thread -> program thread
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, error, trace):
+        # The program ended or was stopped: leave the broker politely.
+        if kind is KeyboardInterrupt:
+            print(_T_STOPPED)
+        self.disconnect()
+        return kind is KeyboardInterrupt
+
+    def say(self, words):
+        self.last_error = words
+        print(words)
+
+    def ok(self, topic, is_filter):
+        why = topic_problem(topic, is_filter)
+        if why is not None:
+            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS[why]))
+        return why is None
+
+    def message_callback_add(self, sub, callback):
+        # callback(topic, msg) runs for each message on sub (wildcards allowed), one at a time.
+        self.hats.append((sub, callback))
+        if sub not in self.subscriptions and self.ok(sub, True):
+            self.subscriptions[sub] = 0
+
+    def when_connected(self, f):
+        self.hats.append((True, f))
+
+    def when_disconnected(self, f):
+        self.hats.append((False, f))
+
+    def username_pw_set(self, username, password=''):
+        username = text(username)
+        self.user = (username, text(password)) if username else None
+
+    def will_set(self, topic, payload):
+        # Sent with every CONNECT from now on: use it before "connect".
+        topic = text(topic)
+        self.will = (topic, text(payload)) if self.ok(topic, False) else None
+
+    def connect_url(self, url, username='', password=''):
+        # The address came from other blocks, so it is checked now rather than when generating.
+        address = broker_address(url)
+        if address:
+            self.username_pw_set(username, password)
+            self.connect(address[0], address[1])
+        else:
+            self.say(_T_BAD_ADDRESS % text(url))
+
+    def connect(self, host, port=1883):
+        # Waits until connected or refused (at most CONNECT_WAIT s); paho keeps trying after that.
+        self.stop()
+        client_id = 'mqtt-blocks-' + uuid.uuid4().hex[:12]
+        if hasattr(mqtt, 'CallbackAPIVersion'):
+            self.paho = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=client_id)
+        else:
+            self.paho = mqtt.Client(client_id=client_id)
+        self.paho.on_connect = self.paho_connected
+        self.paho.on_disconnect = self.paho_disconnected
+        self.paho.on_message = self.paho_message
+        self.paho.on_subscribe = self.paho_subscribed
+        if self.user:
+            self.paho.username_pw_set(self.user[0], self.user[1])
+        if self.will:
+            self.paho.will_set(self.will[0], self.will[1], qos=0, retain=False)
+        self.refused = False
+        self.paho.connect_async(host, port, keepalive=KEEPALIVE)
+        self.paho.loop_start()
+        deadline = time.monotonic() + CONNECT_WAIT
+        while not self.connected and not self.refused and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if not self.connected and not self.refused:
+            self.say(_T_PI_UNREACHABLE % ('%s:%d' % (host, port)))
+        self.loop()
+
+    # paho's network thread calls these four: they only note what happened.
+    def paho_connected(self, client, userdata, flags, reason, properties=None):
+        code = _code(reason)
+        if code != 0:
+            # A refusal (wrong password...) would only repeat itself: stop instead of retrying.
+            code = _REFUSAL_CODES.index(code) + 1 if code in _REFUSAL_CODES else code
+            self.say(_T_REFUSED % (_T_REFUSALS[code - 1] if 0 < code < 6 else reason))
+            self.refused = True
+            client.disconnect()
+            return
+        self.last_error = ''
+        self.offline_said = False
+        self.connected = True
+        for topic_filter, qos in list(self.subscriptions.items()):
+            self.send_subscribe(topic_filter, qos)
+        self.inbox.put(('connected',))
+
+    def paho_disconnected(self, client, userdata, *details):
+        # paho 1.6 passes (rc), paho 2.x (flags, reason_code, properties); 0 = we asked for it.
+        was_connected = self.connected
+        self.connected = False
+        reason = details[1] if len(details) >= 2 else details[0] if details else 0
+        if _code(reason) != 0 and not self.refused:
+            if time.monotonic() - self.sent[1] < 1:
+                self.say(_T_LOST_AFTER_PUBLISH % self.sent[0])
+            else:
+                self.say(_T_LOST % reason)
+        if was_connected:
+            self.inbox.put(('disconnected',))
+
+    def paho_message(self, client, userdata, message):
+        self.inbox.put(('message', message.topic, decode(message.payload)))
+
+    def paho_subscribed(self, client, userdata, mid, granted, properties=None):
+        topic_filter = self.pending.pop(mid, None)
+        if topic_filter is not None and any(_code(qos) >= 0x80 for qos in granted):
+            self.inbox.put(('refused', topic_filter))
+
+    def send_subscribe(self, topic_filter, qos):
+        result, mid = self.paho.subscribe(topic_filter, qos)
+        self.pending[mid] = topic_filter
+
+    def run(self, f, *args):
+        # One script at a time; a mistake in one is printed and the program keeps going.
+        self.busy = True
+        try:
+            f(*args)
+        except Exception as error:
+            print(_T_SCRIPT_ERROR % (f.__name__, repr(error)))
+        finally:
+            self.busy = False
+
+    def handle(self, event):
+        if event[0] == 'message':
+            self.topic, self.message = topic, msg = event[1], event[2]
+            self.messages[topic] = msg
+            for key, f in self.hats:
+                if key in self.subscriptions and topic_matches(key, topic):
+                    self.run(f, topic, msg)
+        elif event[0] == 'refused':
+            # Said once, and not asked again after reconnecting.
+            self.subscriptions.pop(event[1], None)
+            self.say(_T_SUBSCRIBE_REFUSED % event[1])
+        else:
+            for key, f in self.hats:
+                if key is (event[0] == 'connected'):
+                    self.run(f)
+
+    def loop(self, timeout=0):
+        # Runs the scripts for what the network thread received, here on the program's thread.
+        if self.busy:
+            time.sleep(timeout)
+            return
+        block = timeout > 0
+        while True:
+            try:
+                event = self.inbox.get(block, timeout if block else None)
+            except queue.Empty:
+                return
+            self.handle(event)
+            block = False
+
+    def loop_forever(self):
+        # Listening: the scripts run as their messages arrive; Ctrl-C stops it.
+        while True:
+            self.loop(1.0)
+
+    def stop(self):
+        # Leaves the broker politely (no last will) and stops the network thread.
+        if self.paho is not None:
+            self.paho.disconnect()
+            self.paho.loop_stop()
+            self.paho = None
+            self.connected = False
+
+    def disconnect(self):
+        self.stop()
+        self.loop()
+
+    def subscribe(self, topic, qos=0):
+        topic = text(topic)
+        if self.ok(topic, True):
+            self.subscriptions[topic] = qos
+            if self.connected:
+                self.send_subscribe(topic, qos)
+
+    def unsubscribe(self, topic):
+        topic = text(topic)
+        self.subscriptions.pop(topic, None)
+        if self.connected:
+            self.paho.unsubscribe(topic)
+
+    def publish(self, topic, payload, qos=0, retain=False):
+        topic = text(topic)
+        if not self.ok(topic, False):
+            return
+        if not self.connected:
+            if not self.offline_said:
+                self.offline_said = True
+                self.say(_T_NOT_CONNECTED % topic)
+            return
+        self.sent = (topic, time.monotonic())
+        info = self.paho.publish(topic, text(payload).encode(), qos=qos, retain=retain)
+        if qos > 0 and info.rc == mqtt.MQTT_ERR_SUCCESS:
+            try:
+                info.wait_for_publish(PUBLISH_WAIT)
+            except (RuntimeError, ValueError):
+                pass
+            if not info.is_published():
+                self.say(_T_NOT_CONFIRMED % topic)

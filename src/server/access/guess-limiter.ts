@@ -1,12 +1,14 @@
 /**
  * Slows password guessing: after a wrong login from an address, that address's next answers are
- * delayed, the delay doubling with each failure (the first mistake costs nothing, so a pupil who
- * mistyped is not punished). Answers for one address are spaced out in turn, so opening many
+ * delayed, the delay doubling with each failure (the first three mistakes cost nothing, so a pupil
+ * who mistyped is not punished). Answers for one address are spaced out in turn, so opening many
  * connections at once does not buy more guesses. A success, or a quiet quarter of an hour, forgets
  * the failures.
  */
 export interface GuessLimiterOptions {
-  /** Delay after the second failure; doubles after each further one. */
+  /** Failures in a row answered without delay. */
+  freeFailures?: number;
+  /** Delay after the first failure beyond the free ones; doubles after each further one. */
   firstDelayMs?: number;
   maxDelayMs?: number;
   /** Failures are forgotten after this long without a new one. */
@@ -22,11 +24,13 @@ interface AddressRecord {
 
 export class GuessLimiter {
   private readonly records = new Map<string, AddressRecord>();
+  private readonly freeFailures: number;
   private readonly firstDelayMs: number;
   private readonly maxDelayMs: number;
   private readonly forgetAfterMs: number;
 
   constructor(options: GuessLimiterOptions = {}) {
+    this.freeFailures = options.freeFailures ?? 3;
     this.firstDelayMs = options.firstDelayMs ?? 1000;
     this.maxDelayMs = options.maxDelayMs ?? 30_000;
     this.forgetAfterMs = options.forgetAfterMs ?? 15 * 60_000;
@@ -55,14 +59,19 @@ export class GuessLimiter {
     return record.failures;
   }
 
+  /** Addresses with recent failures (the table is bounded: see forgetOld). */
+  get size(): number {
+    return this.records.size;
+  }
+
   succeeded(address: string): void {
     this.records.delete(address);
   }
 
   /** Delay that follows the `failures`-th failure in a row. */
   delayFor(failures: number): number {
-    if (failures <= 1) return 0;
-    return Math.min(this.maxDelayMs, this.firstDelayMs * 2 ** (failures - 2));
+    if (failures <= this.freeFailures) return 0;
+    return Math.min(this.maxDelayMs, this.firstDelayMs * 2 ** (failures - this.freeFailures - 1));
   }
 
   private current(address: string): AddressRecord | undefined {
@@ -78,5 +87,10 @@ export class GuessLimiter {
   private forgetOld(now: number): void {
     if (this.records.size < 1000) return;
     for (const [address, record] of this.records) if (now - record.lastFailureAt > this.forgetAfterMs) this.records.delete(address);
+    // Still too many (a scan from many addresses at once): forget the oldest entries first.
+    for (const address of this.records.keys()) {
+      if (this.records.size <= 10_000) break;
+      this.records.delete(address);
+    }
   }
 }

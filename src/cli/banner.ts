@@ -1,4 +1,5 @@
 import type { ClassroomServer } from '../server';
+import { VIEWER_USERNAME } from '../server/auth';
 
 /**
  * The one start-up message the teacher reads. Each item is "English / 中文" on one line
@@ -49,10 +50,21 @@ export function formatBanner(server: ClassroomServer, extensionBuilt: boolean): 
     lines.push(`  Password / 密码:    ${server.credentials.password}`);
     if (server.credentials.generated) {
       lines.push(
-        '  (generated for this session; choose your own with --username and --password)',
-        '  （本次自动生成；可用 --username 和 --password 自行设置）',
+        '  (generated for this session; choose your own with --username and --password-env or --ask-password)',
+        '  （本次自动生成；可用 --username 和 --password-env 或 --ask-password 自行设置）',
       );
     }
+  }
+
+  if (server.viewerCode !== null) {
+    lines.push('', 'Read-only login for the monitor and dashboard pages / 监视页面和仪表板的只读登录');
+    lines.push(`  Username / 用户名:  ${VIEWER_USERNAME}`);
+    lines.push(`  Viewer code / 查看码:  ${server.viewerCode}`);
+  }
+
+  const origins = server.originPolicy?.allowedOrigins ?? [];
+  if (origins.length > 0) {
+    lines.push('', 'Web pages also allowed to use the broker / 也允许使用服务器的网页', ...origins.map((origin) => `  ${origin}`));
   }
 
   lines.push('', 'Press Ctrl-C to stop / 按 Ctrl-C 停止服务器', '');

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ListenError, startClassroomServer, type ClassroomServer } from '../server';
 import { formatBanner } from './banner';
+import { askPassword, passwordFromEnvironment } from './password-source';
 
 export interface ServeOptions {
   httpPort: number;
@@ -10,7 +11,14 @@ export interface ServeOptions {
   lan: boolean;
   username?: string;
   password?: string;
+  passwordEnv?: string;
+  askPassword?: boolean;
   retainedFile?: string;
+  allowOrigin?: string[];
+  maxPacketSize?: number;
+  maxQueuedBytes?: number;
+  maxQueuedMessages?: number;
+  maxConnectionsPerAddress?: number;
 }
 
 /** Commander parser for port options; 0 lets the system pick a free port. */
@@ -22,6 +30,40 @@ export function parsePort(value: string): number {
   return port;
 }
 
+/** Commander parser for sizes: bytes, or with a k/m suffix (kibibytes, mebibytes). */
+export function parseSize(value: string): number {
+  const match = /^(\d+)\s*([km]?)i?b?$/i.exec(value.trim());
+  const size = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 1024 * 1024 : match[2]?.toLowerCase() === 'k' ? 1024 : 1) : NaN;
+  if (!Number.isSafeInteger(size) || size <= 0) {
+    throw new InvalidArgumentError('a size is a whole number of bytes, or with k or m, e.g. 2m / 大小必须是正整数字节数，可加 k 或 m，例如 2m');
+  }
+  return size;
+}
+
+/** Commander parser for counts (connections, messages): a whole number from 1. */
+export function parseCount(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(count) || count < 1) {
+    throw new InvalidArgumentError('a whole number from 1 is needed / 需要一个大于等于 1 的整数');
+  }
+  return count;
+}
+
+function collect(value: string, previous: string[] = []): string[] {
+  return [...previous, value];
+}
+
+/** The password from whichever of --password, --password-env, --ask-password was given (at most one). */
+async function resolvePassword(options: ServeOptions): Promise<string | undefined> {
+  const given = [options.password !== undefined, options.passwordEnv !== undefined, options.askPassword === true].filter(Boolean).length;
+  if (given > 1) {
+    throw new InvalidArgumentError('use only one of --password, --password-env and --ask-password / --password、--password-env、--ask-password 只能用一个');
+  }
+  if (options.passwordEnv !== undefined) return passwordFromEnvironment(options.passwordEnv);
+  if (options.askPassword === true) return askPassword();
+  return options.password;
+}
+
 const DIST_FILE = path.resolve(__dirname, '..', '..', 'dist', 'mqtt-blocks.js');
 
 /** Starts the server and prints the banner; the caller decides how long it runs. */
@@ -31,8 +73,15 @@ export async function serve(options: ServeOptions, print: (text: string) => void
     tcpPort: options.tcpPort,
     lan: options.lan,
     username: options.username,
-    password: options.password,
+    password: await resolvePassword(options),
     retainedFile: options.retainedFile,
+    allowOrigins: options.allowOrigin ?? [],
+    limits: {
+      maxPacketBytes: options.maxPacketSize,
+      maxQueuedBytesPerClient: options.maxQueuedBytes,
+      maxQueuedMessagesPerClient: options.maxQueuedMessages,
+      maxConnectionsPerAddress: options.maxConnectionsPerAddress,
+    },
   });
   print(formatBanner(server, existsSync(DIST_FILE)));
   return server;
@@ -67,13 +116,25 @@ export function registerServeCommand(program: Command): void {
     .option('--tcp-port <port>', 'MQTT (TCP) port for boards', parsePort, 1883)
     .option('--lan', 'let boards and other computers on the network connect (asks for a password)', false)
     .option('--username <name>', 'username clients must use (generated with --lan if missing)')
-    .option('--password <password>', 'password clients must use (generated with --lan if missing)')
+    .option('--password <password>', 'password clients must use (generated with --lan if missing; visible to other users in the process list)')
+    .option('--password-env <name>', 'read the password from this environment variable instead')
+    .option('--ask-password', 'type the password when the server starts instead (not shown)')
     .option('--retained-file <file>', 'keep retained messages in this JSON file across restarts')
+    .option('--allow-origin <origin>', 'also let pages from this web site use the broker, e.g. https://example.org (repeatable)', collect)
+    .option('--max-packet-size <size>', 'largest MQTT packet, e.g. 2m (default 2 MiB)', parseSize)
+    .option('--max-queued-bytes <size>', 'data waiting for one client before its messages are dropped (default 4 MiB)', parseSize)
+    .option('--max-queued-messages <count>', 'messages waiting for one client before they are dropped (default 1000)', parseCount)
+    .option('--max-connections-per-address <count>', 'connections from one computer (default 100)', parseCount)
     .action(async (options: ServeOptions) => {
       try {
         const server = await serve(options);
         stopOnSignals(server);
       } catch (error) {
+        if (error instanceof InvalidArgumentError || (error instanceof Error && error.name === 'InvalidOriginError')) {
+          console.error(`\n${error.message}\n`);
+          process.exitCode = 1;
+          return;
+        }
         if (error instanceof ListenError) {
           console.error(`\n${error.message}\n`);
           process.exitCode = 1;

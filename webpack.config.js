@@ -39,12 +39,17 @@ module.exports = [
   },
 ];
 
-// Board editor and message monitor pages (src/pages/), served by the classroom server as /dist/*.js.
-// Blockly's media (sounds, cursors, sprites) is copied next to them so the editor works with no internet.
+// Board editor, message monitor and dashboard pages (src/pages/), served by the classroom server as /dist/*.js.
+// Blockly's media (sounds, cursors, sprites) and uPlot's stylesheet are copied next to them so the pages
+// work with no internet.
 module.exports.push({
   ...shared,
   name: 'board',
-  entry: { 'board-editor': './src/pages/board/main.ts', monitor: './src/pages/monitor/main.ts' },
+  entry: {
+    'board-editor': './src/pages/board/main.ts',
+    monitor: './src/pages/monitor/main.ts',
+    dashboard: './src/pages/dashboard/main.ts',
+  },
   output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
   plugins: [
     ...shared.plugins,
@@ -58,6 +63,8 @@ module.exports.push({
             for (const file of fs.readdirSync(media)) {
               compilation.emitAsset(`blockly-media/${file}`, new RawSource(fs.readFileSync(path.join(media, file))));
             }
+            const uplotCss = path.join(path.dirname(require.resolve('uplot')), 'uPlot.min.css');
+            compilation.emitAsset('uPlot.min.css', new RawSource(fs.readFileSync(uplotCss)));
           });
         });
       },

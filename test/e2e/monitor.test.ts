@@ -91,14 +91,16 @@ describeWithTool(chromiumCheck(), 'message monitor page (Chromium)', () => {
     const { page, problems } = await openMonitor('zh-CN');
     await expect(page.locator('h1').textContent()).resolves.toBe('MQTT 消息监视器');
     await expect(page.locator('.monitor-status').textContent()).resolves.toBe('实时');
-    const client = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`);
+    const client = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: '第三组<b>板</b>' });
     const hostile = '<script>window.__xss=2</script><img src=x onerror="window.__xss=1">';
     await client.publishAsync('教室/灯', hostile, { retain: true });
     const row = page.locator('.monitor-row', { hasText: '教室/灯' });
     await row.waitFor(WAIT);
     await expect(row.locator('.monitor-payload').textContent()).resolves.toBe(hostile);
     await expect(row.locator('.monitor-flag').textContent()).resolves.toBe('保留');
-    expect(await page.locator('.monitor img, .monitor script').count()).toBe(0);
+    // Every message says which client sent it (as text, even when the id looks like markup).
+    await expect(row.locator('.monitor-sender').textContent()).resolves.toBe('来自 第三组<b>板</b>');
+    expect(await page.locator('.monitor img, .monitor script, .monitor b').count()).toBe(0);
     await expect(page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).resolves.toBeUndefined();
     await saveScreenshot(page, 'monitor-page-zh.png');
     expect(problems.all()).toEqual([]);

@@ -34,6 +34,10 @@ function clockTime(ms: number): string {
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
 }
 
+function senderText(clientId: string | null, locale: Locale): string {
+  return clientId === null ? MONITOR_TEXT.fromServer[locale] : `${MONITOR_TEXT.from[locale]} ${clientId}`;
+}
+
 export class MonitorPanel {
   private locale: Locale;
   private readonly maxRows: number;
@@ -112,6 +116,9 @@ export class MonitorPanel {
     for (const flag of Array.from(this.list.querySelectorAll<HTMLElement>('.monitor-flag'))) {
       flag.textContent = MONITOR_TEXT.retained[locale];
     }
+    for (const sender of Array.from(this.list.querySelectorAll<HTMLElement>('.monitor-sender'))) {
+      sender.textContent = senderText(sender.dataset.clientId ?? null, locale);
+    }
   }
 
   add(message: MonitoredMessage): void {
@@ -146,6 +153,11 @@ export class MonitorPanel {
       flag.textContent = MONITOR_TEXT.retained[this.locale];
       topic.append(' ', flag);
     }
+    // Who sent it: the client id a board or project connected with (none for the broker's own messages).
+    const sender = element('span', 'monitor-sender');
+    if (message.clientId !== null) sender.dataset.clientId = message.clientId;
+    sender.textContent = senderText(message.clientId, this.locale);
+    topic.append(sender);
     this.topics.set(row, message.topic);
     row.hidden = !this.matches(message.topic);
     return row;

@@ -15,7 +15,9 @@ export type MonitorTextKey =
   | 'retained'
   | 'time'
   | 'topic'
-  | 'payload';
+  | 'payload'
+  | 'from'
+  | 'fromServer';
 
 export const MONITOR_TEXT: TextTable<MonitorTextKey> = {
   title: { en: 'Messages', 'zh-cn': '消息监视器' },
@@ -35,6 +37,8 @@ export const MONITOR_TEXT: TextTable<MonitorTextKey> = {
   time: { en: 'Time', 'zh-cn': '时间' },
   topic: { en: 'Topic', 'zh-cn': '主题' },
   payload: { en: 'Message', 'zh-cn': '消息' },
+  from: { en: 'from', 'zh-cn': '来自' },
+  fromServer: { en: 'from the server', 'zh-cn': '来自服务器' },
 };
 
 /** Texts with a number in them. */

@@ -1,0 +1,122 @@
+/**
+ * Entry of the classroom dashboard (/dashboard/): live charts of every topic that carries numbers,
+ * grouped by topic levels, searchable and pinnable; the teacher's controls; who is connected.
+ * Messages come from the server's monitor feed; drawing happens once per animation frame.
+ */
+import type { Locale } from '../../../blocks/types';
+import type { BrokerInfo } from '../../server/http-app';
+import { bindLanguageSwitch } from '../common/language-switch';
+import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';
+import { applyTexts } from '../common/page-text';
+import { openMonitorFeed, type FeedStatus } from '../monitor/monitor-feed';
+import { ControlLink } from './controls/control-link';
+import { ControlsPanel } from './controls/controls-panel';
+import { DashboardModel } from './dashboard-model';
+import { DASHBOARD_TEXT as T } from './dashboard-text';
+import { DashboardView } from './dashboard-view';
+import { setText } from './dom';
+import { FrameBatcher } from './frame-batcher';
+import { PinStore } from './pins';
+import { GROUP_BY_PARENT } from './topic-groups';
+
+function byId<T extends HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (node === null) throw new Error(`dashboard page is missing #${id}`);
+  return node as T;
+}
+
+async function fetchInfo(): Promise<BrokerInfo | null> {
+  try {
+    const response = await fetch('/api/info', { cache: 'no-store' });
+    return response.ok ? ((await response.json()) as BrokerInfo) : null;
+  } catch {
+    return null;
+  }
+}
+
+function start(): void {
+  let locale: Locale = initialLocale();
+  const model = new DashboardModel();
+  const pins = new PinStore();
+  const view = new DashboardView(
+    { groups: byId('groups'), empty: byId('empty'), nothingMatches: byId('nothing-matches') },
+    model,
+    pins,
+    locale,
+  );
+  const link = new ControlLink(() => controls.renderStatus());
+  const controls = new ControlsPanel(byId('controls'), link, locale, (topic) => model.topics.get(topic)?.lastPayload);
+
+  const feedStatus = byId('feed-status');
+  const feedInfo = byId('feed-info');
+  let status: FeedStatus = 'connecting';
+  let skipped = false;
+  const showStatus = (): void => {
+    const key = ({ connecting: 'statusConnecting', live: 'statusLive', offline: 'statusOffline' } as const)[status];
+    setText(feedStatus, T[key][locale]);
+    feedStatus.dataset.state = status;
+    const notes: string[] = [];
+    if (skipped) notes.push(T.skipped[locale]);
+    if (model.ignoredMessages > 0) notes.push(T.tooManyTopics[locale]);
+    setText(feedInfo, notes.join(' '));
+    feedInfo.hidden = notes.length === 0;
+  };
+
+  const batcher = new FrameBatcher<string>((topics) => {
+    view.drawTopics(topics);
+    for (const topic of topics) {
+      const payload = model.topics.get(topic)?.lastPayload;
+      if (payload !== undefined) controls.follow(topic, payload);
+    }
+  });
+  openMonitorFeed('/api/monitor', {
+    message: (message) => {
+      if (model.add(message) !== null) batcher.mark(message.topic);
+      else if (model.ignoredMessages === 1) showStatus();
+    },
+    dropped: () => {
+      skipped = true;
+      showStatus();
+    },
+    status: (next) => {
+      status = next;
+      showStatus();
+    },
+  });
+  setInterval(() => {
+    for (const topic of model.trimAll()) batcher.mark(topic);
+    view.tick();
+  }, 1000);
+
+  const search = byId<HTMLInputElement>('search');
+  search.addEventListener('input', () => view.setSearch(search.value));
+  const groupBy = byId<HTMLSelectElement>('group-by');
+  groupBy.addEventListener('change', () => view.setDepth(Number(groupBy.value) || GROUP_BY_PARENT));
+
+  const switcher = bindLanguageSwitch(byId('languages'), (chosen) => {
+    locale = chosen;
+    rememberLocale(chosen);
+    show();
+  });
+  const show = (): void => {
+    document.documentElement.lang = htmlLang(locale);
+    document.title = T.pageTitle[locale];
+    applyTexts(document.body, T, locale);
+    view.setLocale(locale);
+    controls.setLocale(locale);
+    switcher.show(locale);
+    showStatus();
+  };
+  show();
+
+  void fetchInfo().then((info) => {
+    if (info === null) return;
+    if (info.authRequired) {
+      controls.setSignInNeeded(true);
+      return;
+    }
+    void link.connect(info.websocketUrl, '', '');
+  });
+}
+
+start();

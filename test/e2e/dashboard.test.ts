@@ -1,0 +1,215 @@
+/**
+ * The classroom dashboard (/dashboard/) in Chromium against a real classroom server: charts for
+ * numeric topics and only for them, who sent each message, Chinese topics, markup shown as text,
+ * search, pins, grouping, CSV export, and a teacher's control whose publish reaches a Node client.
+ */
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { startClassroomServer, type ClassroomServer } from '../../src/server';
+import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
+import { ClientPool, nextMessage, withTimeout } from '../server/helpers';
+import { chromiumCheck, describeWithTool } from '../support/system-tool';
+
+const WAIT = { timeout: 15_000 };
+
+/** Accessible names of the charts on screen, as assistive technology reads them. */
+const chartNames = (page: Page): Promise<string[]> =>
+  page.getByRole('img').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
+
+describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
+  let server: ClassroomServer;
+  let browser: Browser;
+  const pages: OpenedPage[] = [];
+  const clients = new ClientPool();
+
+  const openDashboard = async (locale = 'en-US'): Promise<OpenedPage> => {
+    const opened = await newWatchedPage(browser, { locale, acceptDownloads: true });
+    pages.push(opened);
+    await opened.page.goto(`http://127.0.0.1:${server.httpPort}/dashboard/`, { waitUntil: 'load', ...WAIT });
+    await opened.page.waitForSelector('#feed-status[data-state="live"]', WAIT);
+    return opened;
+  };
+
+  beforeAll(async () => {
+    requireBuilt('dashboard.js', 'uPlot.min.css');
+    server = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', distDir: DIST_DIR, log: () => {} });
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterEach(() => clients.endAll());
+
+  afterAll(async () => {
+    for (const { context } of pages) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  }, 30_000);
+
+  test('the home page, the board page and the monitor link to the dashboard', async () => {
+    for (const page of ['/', '/board/', '/monitor/']) {
+      const html = await (await fetch(`http://127.0.0.1:${server.httpPort}${page}`)).text();
+      expect(html).toContain('href="/dashboard/"');
+    }
+  });
+
+  test('charts numeric topics and only them, with last value, sender and rate', async () => {
+    const { page, problems } = await openDashboard();
+    const board = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: 'esp32-group1' });
+    await board.publishAsync('c1/group1/temperature', '21.5');
+    await board.publishAsync('c1/group1/env', JSON.stringify({ temp: 20.25, hum: 40, name: 'kitchen', ok: true }));
+    await board.publishAsync('c1/group1/status', 'online');
+    await board.publishAsync('c1/group1/flag', 'true');
+    await board.publishAsync('c1/group1/hex', '0x10');
+    await board.publishAsync('c1/group1/temperature', '22');
+    await page.locator('.text-row[data-topic="c1/group1/hex"]').waitFor(WAIT);
+    await page.waitForFunction(() => document.querySelector('.chart-card[data-topic="c1/group1/temperature"] .card-number')?.textContent === '22', undefined, WAIT);
+
+    const names = await chartNames(page);
+    expect(names).toHaveLength(2);
+    expect(names.find((name) => name.includes('c1/group1/temperature'))).toContain('22');
+    expect(names.find((name) => name.includes('c1/group1/env'))).toMatch(/temp 20\.25.*hum 40/);
+    // Text topics are listed, not charted.
+    const textTopics = await page.locator('.text-row .text-topic').allTextContents();
+    expect(textTopics.sort()).toEqual(['c1/group1/flag', 'c1/group1/hex', 'c1/group1/status']);
+    const card = page.locator('.chart-card[data-topic="c1/group1/temperature"]');
+    await expect(card.locator('.card-sender').textContent()).resolves.toBe('from esp32-group1');
+    await expect(card.locator('.card-rate').textContent()).resolves.toMatch(/^\d+(\.\d)? msg\/s$/);
+    await expect(page.locator('.text-row[data-topic="c1/group1/status"] .text-sender').textContent()).resolves.toBe('from esp32-group1');
+    // The chart is drawn by uPlot onto a canvas inside the role=img element.
+    expect(await card.locator('[role="img"] canvas').count()).toBe(1);
+    await expect(page.locator('.group[data-group="c1/group1"] .group-title').textContent()).resolves.toBe('c1 / group1');
+    await saveScreenshot(page, 'dashboard-en.png');
+    expect(problems.all()).toEqual([]);
+  });
+
+  test('Chinese topics render, markup in payloads stays text, and the page speaks Chinese', async () => {
+    const { page, problems } = await openDashboard('zh-CN');
+    await expect(page.locator('h1').textContent()).resolves.toBe('课堂仪表板');
+    const client = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: '第一组的板子' });
+    const hostile = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
+    await client.publishAsync('教室/第一组/温度', '23.5');
+    await client.publishAsync('教室/第一组/备注', hostile);
+    await client.publishAsync(`教室/第一组/<b>粗体</b>`, '7');
+    const chart = page.getByRole('img', { name: /教室\/第一组\/温度/ });
+    await chart.waitFor(WAIT);
+    await expect(chart.getAttribute('aria-label')).resolves.toContain('最新值 23.5');
+    await page.getByRole('img', { name: /<b>粗体<\/b>/ }).waitFor(WAIT);
+    const note = page.locator('.text-row', { hasText: '教室/第一组/备注' });
+    await note.waitFor(WAIT);
+    await expect(note.locator('.text-payload').textContent()).resolves.toBe(hostile);
+    await expect(note.locator('.text-sender').textContent()).resolves.toBe('来自 第一组的板子');
+    expect(await page.locator('.dash-groups img, .dash-groups script, .dash-groups b').count()).toBe(0);
+    await expect(page.evaluate(() => (window as unknown as { __xss?: unknown }).__xss)).resolves.toBeUndefined();
+    await saveScreenshot(page, 'dashboard-zh.png');
+    expect(problems.all()).toEqual([]);
+  });
+
+  test('search, pins and grouping by levels', async () => {
+    const { page, problems } = await openDashboard();
+    const client = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`);
+    for (const topic of ['s/class3/g2/temp', 's/class3/g10/temp', 's/class4/g1/temp', 's/class4/g1/light']) await client.publishAsync(topic, '1');
+    await page.getByRole('img', { name: /s\/class4\/g1\/light/ }).waitFor(WAIT);
+
+    const groupsOf = (): Promise<string[]> =>
+      page.$$eval('.group:not([hidden]):not(.group-pinned)', (nodes) => nodes.map((node) => (node as HTMLElement).dataset.group ?? '').filter((group) => group.startsWith('s/')));
+    // Numbers in names sort as numbers: g2 before g10.
+    expect(await groupsOf()).toEqual(['s/class3/g2', 's/class3/g10', 's/class4/g1']);
+
+    await page.fill('#search', 's/+/g1/#');
+    expect((await chartNames(page)).map((name) => name.split(': ')[0])).toEqual(['Chart of s/class4/g1/light', 'Chart of s/class4/g1/temp']);
+    await page.fill('#search', 'CLASS3');
+    expect(await groupsOf()).toEqual(['s/class3/g2', 's/class3/g10']);
+    await page.fill('#search', 'no such topic anywhere');
+    await expect(page.locator('#nothing-matches').isVisible()).resolves.toBe(true);
+    await page.fill('#search', '');
+
+    await page.selectOption('#group-by', '2');
+    expect(await groupsOf()).toEqual(['s/class3', 's/class4']);
+    await expect(page.locator('.group[data-group="s/class4"] .chart-card').count()).resolves.toBe(2);
+
+    // Pinning moves the chart to the top, and survives a reload.
+    const card = page.locator('.chart-card[data-topic="s/class4/g1/light"]');
+    await card.locator('.pin-button').click();
+    await expect(page.locator('.group-pinned .chart-card').getAttribute('data-topic')).resolves.toBe('s/class4/g1/light');
+    await expect(card.locator('.pin-button').getAttribute('aria-pressed')).resolves.toBe('true');
+    await page.reload({ waitUntil: 'load' });
+    await client.publishAsync('s/class4/g1/light', '2');
+    await page.locator('.group-pinned .chart-card[data-topic="s/class4/g1/light"]').waitFor(WAIT);
+    await page.locator('.group-pinned .pin-button').click();
+    await expect(page.locator('.group-pinned .chart-card').count()).resolves.toBe(0);
+    expect(problems.all()).toEqual([]);
+  });
+
+  test('CSV export of a topic and of a group, with the sender of every value', async () => {
+    const { page, problems } = await openDashboard();
+    const client = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: '=cmd|calc' });
+    // A few milliseconds apart: rows of a group are in time order, and same-millisecond rows in topic order.
+    const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+    await client.publishAsync('csv/g1/a', '1.5');
+    await pause();
+    await client.publishAsync('csv/g1/b', '{"x": 2, "y": -3}');
+    await pause();
+    await client.publishAsync('csv/g1/a', '2.5');
+    await page.waitForFunction(() => document.querySelector('.chart-card[data-topic="csv/g1/a"] .card-number')?.textContent === '2.5', undefined, WAIT);
+
+    const [topicFile] = await Promise.all([page.waitForEvent('download', WAIT), page.locator('.chart-card[data-topic="csv/g1/a"] .csv-button').click()]);
+    expect(topicFile.suggestedFilename()).toBe('csv_g1_a.csv');
+    const topicCsv = readFileSync(await topicFile.path(), 'utf8');
+    const lines = topicCsv.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('time,unix_ms,topic,client,value');
+    expect(lines.slice(1).map((line) => line.split(',').slice(2).join(','))).toEqual(["csv/g1/a,'=cmd|calc,1.5", "csv/g1/a,'=cmd|calc,2.5"]);
+
+    const [groupFile] = await Promise.all([page.waitForEvent('download', WAIT), page.locator('.group[data-group="csv/g1"] .csv-group').click()]);
+    const groupLines = readFileSync(await groupFile.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(groupLines[0]).toBe('time,unix_ms,topic,client,value,x,y');
+    expect(groupLines.slice(1).map((line) => line.split(',').slice(2).join(','))).toEqual([
+      "csv/g1/a,'=cmd|calc,1.5,,",
+      "csv/g1/b,'=cmd|calc,,2,-3",
+      "csv/g1/a,'=cmd|calc,2.5,,",
+    ]);
+    expect(problems.all()).toEqual([]);
+  });
+
+  test("a teacher's switch and slider publish with the chosen QoS and retain, and follow the topic", async () => {
+    const { page, problems } = await openDashboard();
+    await page.waitForSelector('.controls-status[data-state="live"]', WAIT);
+    const listener = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`);
+    await listener.subscribeAsync('lab/#', { qos: 2 });
+
+    await page.getByRole('button', { name: 'Add a control' }).click();
+    await page.selectOption('select[name="kind"]', 'switch');
+    await page.fill('input[name="label"]', 'Lamp');
+    await page.fill('input[name="topic"]', 'lab/lamp');
+    await page.fill('input[name="on"]', 'ON');
+    await page.fill('input[name="off"]', 'OFF');
+    await page.selectOption('select[name="qos"]', '1');
+    await page.check('input[name="retain"]');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+
+    const received = new Promise<{ payload: string; qos: number }>((resolve) => {
+      listener.once('message', (_topic, payload, packet) => resolve({ payload: payload.toString(), qos: packet.qos }));
+    });
+    await page.getByRole('switch', { name: 'Lamp' }).click();
+    await expect(withTimeout(received, 5000, 'switch publish')).resolves.toEqual({ payload: 'ON', qos: 1 });
+    // Retained: a board that connects later still learns the lamp is on.
+    const late = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`);
+    const retained = nextMessage(late, 'lab/lamp');
+    await late.subscribeAsync('lab/lamp');
+    await expect(retained.then((message) => [message.payload.toString(), message.retain])).resolves.toEqual(['ON', true]);
+    // A pupil's program turns it off: the switch shows it.
+    await listener.publishAsync('lab/lamp', 'OFF');
+    await page.waitForSelector('[role="switch"][aria-checked="false"]', WAIT);
+
+    // A wildcard topic is refused with the blocks' own explanation, and nothing is added.
+    await page.getByRole('button', { name: 'Add a control' }).click();
+    await page.fill('input[name="topic"]', 'lab/#');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('contains + or #');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.locator('.control').count()).toBe(1);
+
+    // The controls are remembered in this browser.
+    await page.reload({ waitUntil: 'load' });
+    await page.getByRole('switch', { name: 'Lamp' }).waitFor(WAIT);
+    expect(problems.all()).toEqual([]);
+  });
+});

@@ -12,6 +12,7 @@ import { DashboardModel } from '../../src/pages/dashboard/dashboard-model';
 import { acceptControl, controlProblem, sliderPayload, type ControlConfig } from '../../src/pages/dashboard/controls/control-config';
 import { FrameBatcher } from '../../src/pages/dashboard/frame-batcher';
 import type { MonitoredMessage } from '../../src/server/monitor';
+import { MESSAGES } from '../../src/i18n/messages';
 
 const fields = (payload: string): Record<string, number> | null => {
   const reading = readingOf(payload);
@@ -226,9 +227,9 @@ describe('controls', () => {
 
   test('topics are checked like the publish block checks them', () => {
     expect(controlProblem(base)).toBeNull();
-    expect(controlProblem({ ...base, topic: '' })).toEqual({ topic: { id: 'topicEmpty', params: { topic: '' } } });
-    expect(controlProblem({ ...base, topic: 'lab/#' })).toEqual({ topic: { id: 'topicWildcardInTopic', params: { topic: 'lab/#' } } });
-    expect(controlProblem({ ...base, topic: '$SYS/x' })).toEqual({ topic: { id: 'topicReserved', params: { topic: '$SYS/x' } } });
+    expect(controlProblem({ ...base, topic: '' })).toEqual({ topic: { message: MESSAGES.topicEmpty, params: { topic: '' } } });
+    expect(controlProblem({ ...base, topic: 'lab/#' })).toEqual({ topic: { message: MESSAGES.topicWildcardInTopic, params: { topic: 'lab/#' } } });
+    expect(controlProblem({ ...base, topic: '$SYS/x' })).toEqual({ topic: { message: MESSAGES.topicReserved, params: { topic: '$SYS/x' } } });
     expect(controlProblem({ ...base, kind: 'slider', min: 5, max: 5 })).toEqual({ sliderRange: true });
     expect(controlProblem({ ...base, kind: 'slider', step: 0 })).toEqual({ sliderRange: true });
     expect(controlProblem({ ...base, kind: 'slider', min: Number.NaN })).toEqual({ sliderRange: true });

@@ -7,7 +7,6 @@ export type BoardTextKey =
   | 'heading'
   | 'home'
   | 'monitorPage'
-  | 'dashboardPage'
   | 'save'
   | 'saveTitle'
   | 'open'
@@ -27,7 +26,6 @@ export const BOARD_TEXT: TextTable<BoardTextKey> = {
   heading: { en: 'Board editor', 'zh-cn': '开发板编辑器' },
   home: { en: 'Classroom server', 'zh-cn': '课堂服务器' },
   monitorPage: { en: 'Big monitor', 'zh-cn': '大屏监视器' },
-  dashboardPage: { en: 'Dashboard', 'zh-cn': '仪表板' },
   save: { en: 'Save', 'zh-cn': '保存' },
   saveTitle: { en: 'Save your blocks to a .json file', 'zh-cn': '把积木保存为 .json 文件' },
   open: { en: 'Open', 'zh-cn': '打开' },

@@ -1,5 +1,6 @@
-/** Texts of the dashboard page, in both page languages. */
-import type { TextTable } from '../common/page-text';
+/** Texts of the dashboard page (see src/i18n/README.md: English here, other languages in src/i18n/locales/). */
+import { translate, type Locale, type MessageParams } from '../../i18n/translate';
+import type { TextTable } from './dom';
 
 export type DashboardTextKey =
   | 'pageTitle'
@@ -24,8 +25,6 @@ export type DashboardTextKey =
   | 'exportCsv'
   | 'exportGroupCsv'
   | 'textTopics'
-  | 'from'
-  | 'fromBroker'
   | 'controls'
   | 'controlsHelp'
   | 'addControl'
@@ -74,103 +73,355 @@ export type DashboardTextKey =
   | 'rate'
   | 'chartOf';
 
-export const DASHBOARD_TEXT: TextTable<DashboardTextKey> = {
-  pageTitle: { en: 'Classroom dashboard', 'zh-cn': '课堂仪表板' },
-  home: { en: 'Classroom server', 'zh-cn': '课堂服务器' },
-  monitor: { en: 'Message monitor', 'zh-cn': '消息监视器' },
-  board: { en: 'Board editor', 'zh-cn': '开发板编辑器' },
-  searchPlaceholder: { en: 'Search topics, e.g. class3 or class3/+/temp', 'zh-cn': '搜索主题，例如 class3 或 class3/+/temp' },
-  searchLabel: { en: 'Show only topics', 'zh-cn': '只显示主题' },
-  groupByLabel: { en: 'Group by', 'zh-cn': '分组方式' },
-  groupByParent: { en: 'device (all but the last level)', 'zh-cn': '设备（除最后一层外的所有层）' },
-  groupByOne: { en: 'first level (class)', 'zh-cn': '第一层（班级）' },
-  groupByTwo: { en: 'first two levels (group)', 'zh-cn': '前两层（小组）' },
-  statusConnecting: { en: 'Connecting…', 'zh-cn': '正在连接…' },
-  statusLive: { en: 'Live', 'zh-cn': '实时' },
-  statusOffline: { en: 'Server not reachable: is the classroom server still running?', 'zh-cn': '无法连接服务器：课堂服务器还在运行吗？' },
+export const DASHBOARD_TEXT = {
+  pageTitle: {
+    id: 'mqtt.page.dashboard.title',
+    default: "Classroom dashboard",
+    description: "Dashboard page: title in the top bar and the browser tab.",
+  },
+  home: {
+    id: 'mqtt.page.dashboard.link.home',
+    default: "Classroom server",
+    description: "Dashboard page: tooltip of the MQTT Blocks logo, which leads to the classroom server's home page.",
+  },
+  monitor: {
+    id: 'mqtt.page.dashboard.link.monitor',
+    default: "Message monitor",
+    description: "Dashboard page: top bar link to the message monitor page.",
+  },
+  board: {
+    id: 'mqtt.page.dashboard.link.board',
+    default: "Board editor",
+    description: "Dashboard page: top bar link to the board editor page.",
+  },
+  searchPlaceholder: {
+    id: 'mqtt.page.dashboard.search.placeholder',
+    default: "Search topics, e.g. class3 or class3/+/temp",
+    description: "Dashboard: placeholder of the topic search box. class3 and class3/+/temp are example topic text and filter; keep them.",
+  },
+  searchLabel: {
+    id: 'mqtt.page.dashboard.search.label',
+    default: "Show only topics",
+    description: "Dashboard: accessible label of the topic search box.",
+  },
+  groupByLabel: {
+    id: 'mqtt.page.dashboard.groupBy.label',
+    default: "Group by",
+    description: "Dashboard: label of the menu choosing how topics are grouped by their levels.",
+  },
+  groupByParent: {
+    id: 'mqtt.page.dashboard.groupBy.parent',
+    default: "device (all but the last level)",
+    description: "Dashboard, group-by menu: one group per device, i.e. every topic level except the last one.",
+  },
+  groupByOne: {
+    id: 'mqtt.page.dashboard.groupBy.one',
+    default: "first level (class)",
+    description: "Dashboard, group-by menu: one group per first topic level (usually the class).",
+  },
+  groupByTwo: {
+    id: 'mqtt.page.dashboard.groupBy.two',
+    default: "first two levels (group)",
+    description: "Dashboard, group-by menu: one group per first two topic levels (usually class and group).",
+  },
+  statusConnecting: {
+    id: 'mqtt.page.dashboard.status.connecting',
+    default: "Connecting…",
+    description: "Dashboard: status while connecting to the classroom server's message feed.",
+  },
+  statusLive: {
+    id: 'mqtt.page.dashboard.status.live',
+    default: "Live",
+    description: "Dashboard: status while messages arrive live.",
+  },
+  statusOffline: {
+    id: 'mqtt.page.dashboard.status.offline',
+    default: "Server not reachable: is the classroom server still running?",
+    description: "Dashboard: status when the classroom server cannot be reached.",
+  },
   empty: {
-    en: 'No messages yet. When boards or Scratch projects publish numbers (like 21.5 or {"temp": 21.5}), a chart appears here for each topic.',
-    'zh-cn': '还没有消息。当开发板或 Scratch 项目发布数字（例如 21.5 或 {"temp": 21.5}）时，每个主题都会在这里出现一张图表。',
+    id: 'mqtt.page.dashboard.empty',
+    default: "No messages yet. When boards or Scratch projects publish numbers (like 21.5, or JSON with numbers in it), a chart appears here for each topic.",
+    description: "Dashboard: shown while no message has arrived yet; says when charts appear.",
   },
-  nothingMatches: { en: 'No topic matches the search. Clear the search box to see everything.', 'zh-cn': '没有符合搜索的主题。清空搜索框即可看到全部。' },
-  pinned: { en: 'Pinned', 'zh-cn': '已置顶' },
-  otherTopics: { en: 'Other topics', 'zh-cn': '其他主题' },
-  pin: { en: 'Pin to the top', 'zh-cn': '置顶' },
-  unpin: { en: 'Unpin', 'zh-cn': '取消置顶' },
-  exportCsv: { en: 'CSV', 'zh-cn': 'CSV' },
-  exportGroupCsv: { en: 'Export group as CSV', 'zh-cn': '导出本组 CSV' },
-  textTopics: { en: 'Text messages', 'zh-cn': '文字消息' },
-  from: { en: 'from', 'zh-cn': '来自' },
-  fromBroker: { en: 'the server', 'zh-cn': '服务器' },
-  controls: { en: 'Controls', 'zh-cn': '控件' },
+  nothingMatches: {
+    id: 'mqtt.page.dashboard.nothingMatches',
+    default: "No topic matches the search. Clear the search box to see everything.",
+    description: "Dashboard: shown when the search box hides every topic.",
+  },
+  pinned: {
+    id: 'mqtt.page.dashboard.pinned',
+    default: "Pinned",
+    description: "Dashboard: heading of the section holding the topics the teacher pinned to the top.",
+  },
+  otherTopics: {
+    id: 'mqtt.page.dashboard.otherTopics',
+    default: "Other topics",
+    description: "Dashboard: heading of the group of topics that have a single level (no slash).",
+  },
+  pin: {
+    id: 'mqtt.page.dashboard.pin',
+    default: "Pin to the top",
+    description: "Dashboard: tooltip of the star button that pins a topic to the top of the page.",
+  },
+  unpin: {
+    id: 'mqtt.page.dashboard.unpin',
+    default: "Unpin",
+    description: "Dashboard: tooltip of the star button of a pinned topic, which unpins it.",
+  },
+  exportCsv: {
+    id: 'mqtt.page.dashboard.exportCsv',
+    default: "Download this chart's data as a CSV spreadsheet",
+    description: "Dashboard: tooltip of a chart's button downloading its history as a CSV spreadsheet file.",
+  },
+  exportGroupCsv: {
+    id: 'mqtt.page.dashboard.exportGroupCsv',
+    default: "Export group as CSV",
+    description: "Dashboard: button downloading the history of every chart of a group as one CSV spreadsheet file.",
+  },
+  textTopics: {
+    id: 'mqtt.page.dashboard.textTopics',
+    default: "Text messages",
+    description: "Dashboard: heading of the list of topics whose messages are text, not numbers.",
+  },
+  controls: {
+    id: 'mqtt.page.dashboard.controls.title',
+    default: "Controls",
+    description: "Dashboard: heading of the panel with the teacher's controls (buttons, switches, sliders, text boxes).",
+  },
   controlsHelp: {
-    en: 'Add a button, switch, slider or text box that publishes to a topic, e.g. to switch a lamp without writing a program.',
-    'zh-cn': '添加按钮、开关、滑块或文本框，向主题发布消息，例如不用编程就能开关一盏灯。',
+    id: 'mqtt.page.dashboard.controls.help',
+    default: "Add a button, switch, slider or text box that publishes to a topic, e.g. to switch a lamp without writing a program.",
+    description: "Dashboard: explanation under the controls heading.",
   },
-  addControl: { en: 'Add a control', 'zh-cn': '添加控件' },
-  controlKind: { en: 'Kind', 'zh-cn': '类型' },
-  kindButton: { en: 'Button', 'zh-cn': '按钮' },
-  kindSwitch: { en: 'Switch', 'zh-cn': '开关' },
-  kindSlider: { en: 'Slider', 'zh-cn': '滑块' },
-  kindText: { en: 'Text box', 'zh-cn': '文本框' },
-  controlLabel: { en: 'Label', 'zh-cn': '名称' },
-  controlTopic: { en: 'Topic', 'zh-cn': '主题' },
-  controlPayload: { en: 'Message', 'zh-cn': '消息' },
-  controlOn: { en: 'Message when on', 'zh-cn': '打开时的消息' },
-  controlOff: { en: 'Message when off', 'zh-cn': '关闭时的消息' },
-  controlMin: { en: 'Minimum', 'zh-cn': '最小值' },
-  controlMax: { en: 'Maximum', 'zh-cn': '最大值' },
-  controlStep: { en: 'Step', 'zh-cn': '步长' },
-  qos: { en: 'QoS', 'zh-cn': 'QoS' },
-  retain: { en: 'Retain (the server keeps the last message for newcomers)', 'zh-cn': '保留（服务器为之后订阅的人保留最后一条消息）' },
-  retained: { en: 'retained', 'zh-cn': '保留' },
+  addControl: {
+    id: 'mqtt.page.dashboard.controls.add',
+    default: "Add a control",
+    description: "Dashboard: button opening the form that adds a control.",
+  },
+  controlKind: {
+    id: 'mqtt.page.dashboard.controls.kind',
+    default: "Kind",
+    description: "Dashboard, add-control form: label of the menu choosing the kind of control.",
+  },
+  kindButton: {
+    id: 'mqtt.page.dashboard.controls.kind.button',
+    default: "Button",
+    description: "Dashboard: kind of control, a push button that sends one message.",
+  },
+  kindSwitch: {
+    id: 'mqtt.page.dashboard.controls.kind.switch',
+    default: "Switch",
+    description: "Dashboard: kind of control, an on/off switch.",
+  },
+  kindSlider: {
+    id: 'mqtt.page.dashboard.controls.kind.slider',
+    default: "Slider",
+    description: "Dashboard: kind of control, a slider sending a number.",
+  },
+  kindText: {
+    id: 'mqtt.page.dashboard.controls.kind.text',
+    default: "Text box",
+    description: "Dashboard: kind of control, a text box with a send button.",
+  },
+  controlLabel: {
+    id: 'mqtt.page.dashboard.controls.label',
+    default: "Label",
+    description: "Dashboard, add-control form: label of the field naming the control.",
+  },
+  controlTopic: {
+    id: 'mqtt.page.dashboard.controls.topic',
+    default: "Topic",
+    description: "Dashboard, add-control form: label of the field with the MQTT topic the control publishes to.",
+  },
+  controlPayload: {
+    id: 'mqtt.page.dashboard.controls.payload',
+    default: "Message",
+    description: "Dashboard, add-control form: label of the field with the message a button sends.",
+  },
+  controlOn: {
+    id: 'mqtt.page.dashboard.controls.on',
+    default: "Message when on",
+    description: "Dashboard, add-control form: label of the field with the message a switch sends when turned on.",
+  },
+  controlOff: {
+    id: 'mqtt.page.dashboard.controls.off',
+    default: "Message when off",
+    description: "Dashboard, add-control form: label of the field with the message a switch sends when turned off.",
+  },
+  controlMin: {
+    id: 'mqtt.page.dashboard.controls.min',
+    default: "Minimum",
+    description: "Dashboard, add-control form: label of the slider's smallest value.",
+  },
+  controlMax: {
+    id: 'mqtt.page.dashboard.controls.max',
+    default: "Maximum",
+    description: "Dashboard, add-control form: label of the slider's largest value.",
+  },
+  controlStep: {
+    id: 'mqtt.page.dashboard.controls.step',
+    default: "Step",
+    description: "Dashboard, add-control form: label of the slider's step between values.",
+  },
+  qos: {
+    id: 'mqtt.page.dashboard.controls.qos',
+    default: "QoS (delivery guarantee)",
+    description: "Dashboard, add-control form: label of the MQTT QoS menu (0, 1, 2). QoS is a technical term; usually kept as is.",
+  },
+  retain: {
+    id: 'mqtt.page.dashboard.controls.retain',
+    default: "Retain (the server keeps the last message for newcomers)",
+    description: "Dashboard, add-control form: checkbox asking the broker to keep the last message for clients that subscribe later.",
+  },
+  retained: {
+    id: 'mqtt.page.dashboard.controls.retained',
+    default: "retained",
+    description: "Dashboard: short note on a control whose messages are retained by the broker.",
+  },
   skipped: {
-    en: 'Some messages were skipped because they came faster than this page could read them.',
-    'zh-cn': '有些消息来得比页面读取得快，已被跳过。',
+    id: 'mqtt.page.dashboard.skipped',
+    default: "Some messages were skipped because they came faster than this page could read them.",
+    description: "Dashboard: notice that the server skipped messages because the page read them too slowly.",
   },
   tooManyTopics: {
-    en: 'Too many topics: only the first 1000 are followed. Reload the page to start again with the newest ones.',
-    'zh-cn': '主题太多：只跟踪前 1000 个。刷新页面即可从最新的主题重新开始。',
+    id: 'mqtt.page.dashboard.tooManyTopics',
+    default: "Too many topics: only the first 1000 are followed. Reload the page to start again with the newest ones.",
+    description: "Dashboard: notice that the page stopped following new topics after 1000 of them.",
   },
-  add: { en: 'Add', 'zh-cn': '添加' },
-  cancel: { en: 'Cancel', 'zh-cn': '取消' },
-  remove: { en: 'Remove', 'zh-cn': '删除' },
-  send: { en: 'Send', 'zh-cn': '发送' },
-  controlsOffline: { en: 'Controls are not connected to the broker yet.', 'zh-cn': '控件尚未连接到服务器。' },
-  controlsConnecting: { en: 'Connecting the controls…', 'zh-cn': '控件正在连接…' },
-  controlsLive: { en: 'Controls connected', 'zh-cn': '控件已连接' },
-  sentTo: { en: 'Sent', 'zh-cn': '已发送' },
-  connections: { en: 'Connections', 'zh-cn': '连接' },
+  add: {
+    id: 'mqtt.page.dashboard.controls.submit',
+    default: "Add",
+    description: "Dashboard, add-control form: button adding the control.",
+  },
+  cancel: {
+    id: 'mqtt.page.dashboard.controls.cancel',
+    default: "Cancel",
+    description: "Dashboard, add-control form: button closing the form without adding anything.",
+  },
+  remove: {
+    id: 'mqtt.page.dashboard.controls.remove',
+    default: "Remove {name}",
+    description: "Dashboard: accessible label of the × button removing a control. {name} is the control's label or topic.",
+  },
+  send: {
+    id: 'mqtt.page.dashboard.controls.send',
+    default: "Send",
+    description: "Dashboard: button of a text-box control sending what was typed.",
+  },
+  controlsOffline: {
+    id: 'mqtt.page.dashboard.controls.offline',
+    default: "Controls are not connected to the broker yet.",
+    description: "Dashboard: status of the controls while they have no connection to the broker.",
+  },
+  controlsConnecting: {
+    id: 'mqtt.page.dashboard.controls.connecting',
+    default: "Connecting the controls…",
+    description: "Dashboard: status of the controls while they connect to the broker.",
+  },
+  controlsLive: {
+    id: 'mqtt.page.dashboard.controls.live',
+    default: "Controls connected",
+    description: "Dashboard: status of the controls once connected to the broker.",
+  },
+  sentTo: {
+    id: 'mqtt.page.dashboard.controls.sent',
+    default: "Sent: {message}",
+    description: "Dashboard: feedback under a control after it published. {message} is the message sent.",
+  },
+  connections: {
+    id: 'mqtt.page.dashboard.connections.title',
+    default: "Connections",
+    description: "Dashboard: heading of the panel listing connected and refused clients.",
+  },
   connectionsHelp: {
-    en: 'Who is connected now, and who was turned away and why.',
-    'zh-cn': '现在谁已连接，以及谁被拒绝、原因是什么。',
+    id: 'mqtt.page.dashboard.connections.help',
+    default: "Who is connected now, and who was turned away and why.",
+    description: "Dashboard: explanation under the connections heading.",
   },
-  connected: { en: 'Connected', 'zh-cn': '已连接' },
-  refused: { en: 'Refused', 'zh-cn': '被拒绝' },
-  noConnections: { en: 'Nobody is connected.', 'zh-cn': '目前没有连接。' },
-  noRefusals: { en: 'Nobody was refused.', 'zh-cn': '没有被拒绝的连接。' },
-  username: { en: 'Username', 'zh-cn': '用户名' },
-  password: { en: 'Password', 'zh-cn': '密码' },
-  signIn: { en: 'Open the dashboard', 'zh-cn': '打开仪表板' },
+  connected: {
+    id: 'mqtt.page.dashboard.connections.connected',
+    default: "Connected",
+    description: "Dashboard, connections panel: heading of the list of clients connected now.",
+  },
+  refused: {
+    id: 'mqtt.page.dashboard.connections.refused',
+    default: "Refused",
+    description: "Dashboard, connections panel: heading of the list of clients the broker turned away.",
+  },
+  noConnections: {
+    id: 'mqtt.page.dashboard.connections.none',
+    default: "Nobody is connected.",
+    description: "Dashboard, connections panel: shown when no client is connected.",
+  },
+  noRefusals: {
+    id: 'mqtt.page.dashboard.connections.noRefusals',
+    default: "Nobody was refused.",
+    description: "Dashboard, connections panel: shown when no client was refused.",
+  },
+  username: {
+    id: 'mqtt.page.dashboard.signIn.username',
+    default: "Username",
+    description: "Dashboard, sign-in form: label of the username field.",
+  },
+  password: {
+    id: 'mqtt.page.dashboard.signIn.password',
+    default: "Password",
+    description: "Dashboard, sign-in form: label of the password field.",
+  },
+  signIn: {
+    id: 'mqtt.page.dashboard.signIn.submit',
+    default: "Open the dashboard",
+    description: "Dashboard, sign-in form: button opening the dashboard with the typed credentials.",
+  },
   signInHelp: {
-    en: 'This classroom server is open to the network: type the username and password shown in the teacher\'s terminal, or a viewer code.',
-    'zh-cn': '此课堂服务器对局域网开放：请输入老师终端里显示的用户名和密码，或输入查看码。',
+    id: 'mqtt.page.dashboard.signIn.help',
+    default: "This classroom server is open to the network: type the username and password shown in the teacher's terminal, or a viewer code.",
+    description: "Dashboard, sign-in form: why it is asked and where the teacher finds the credentials.",
   },
-  viewerCode: { en: 'Viewer code (read only)', 'zh-cn': '查看码（只读）' },
+  viewerCode: {
+    id: 'mqtt.page.dashboard.signIn.viewerCode',
+    default: "Viewer code (read only)",
+    description: "Dashboard, sign-in form: label of the field for the read-only viewer code.",
+  },
   sliderRange: {
-    en: 'The slider needs a minimum smaller than its maximum, and a step above 0 that fits between them.',
-    'zh-cn': '滑块的最小值必须小于最大值，步长必须大于 0 且不超过两者之差。',
+    id: 'mqtt.page.dashboard.controls.sliderRange',
+    default: "The slider needs a minimum smaller than its maximum, and a step above 0 that fits between them.",
+    description: "Dashboard, add-control form: error when the slider's minimum, maximum or step do not make sense.",
   },
   controlsSignIn: {
-    en: 'Controls need the classroom username and password: sign in above to use them.',
-    'zh-cn': '控件需要课堂用户名和密码：请先在上方登录。',
+    id: 'mqtt.page.dashboard.controls.signIn',
+    default: "Controls need the classroom username and password: sign in above to use them.",
+    description: "Dashboard: status of the controls when the server needs the classroom username and password first.",
   },
   controlsRefused: {
-    en: 'The broker refused the controls: the username or password is wrong. Check them in the teacher\'s terminal and sign in again.',
-    'zh-cn': '服务器拒绝了控件的连接：用户名或密码错误。请对照老师终端里显示的信息重新登录。',
+    id: 'mqtt.page.dashboard.controls.refused',
+    default: "The broker refused the controls: the username or password is wrong. Check them in the teacher's terminal and sign in again.",
+    description: "Dashboard: status of the controls when the broker refused the username or password.",
   },
-  noControls: { en: 'No controls yet.', 'zh-cn': '还没有控件。' },
-  lastValue: { en: 'last value', 'zh-cn': '最新值' },
-  rate: { en: 'msg/s', 'zh-cn': '条/秒' },
-  chartOf: { en: 'Chart of', 'zh-cn': '图表：' },
-};
+  noControls: {
+    id: 'mqtt.page.dashboard.controls.none',
+    default: "No controls yet.",
+    description: "Dashboard: shown in the controls panel before the teacher added any control.",
+  },
+  lastValue: {
+    id: 'mqtt.page.dashboard.lastValue',
+    default: "last value",
+    description: "Dashboard: words in a chart's accessible name before its latest value(s).",
+  },
+  rate: {
+    id: 'mqtt.page.dashboard.rate',
+    default: "{rate} msg/s",
+    description: "Dashboard: messages per second on a topic. {rate} is a number such as 2.5.",
+  },
+  chartOf: {
+    id: 'mqtt.page.dashboard.chartOf',
+    default: "Chart of",
+    description: "Dashboard: words at the start of a chart's accessible name, before the topic.",
+  },
+} as const satisfies TextTable<DashboardTextKey>;
+
+/** A dashboard text in `locale`, with its `{name}` values filled in. */
+export function say(key: DashboardTextKey, locale: Locale, params?: MessageParams): string {
+  return translate(DASHBOARD_TEXT[key], locale, params);
+}

@@ -4,7 +4,7 @@
  * Items are kept in topic order (`sensor2` before `sensor10`) as they arrive.
  */
 import type { Locale } from '../../../blocks/types';
-import { DASHBOARD_TEXT as T } from './dashboard-text';
+import { say } from './dashboard-text';
 import { button, element, setText } from './dom';
 import { compareTopics } from './topic-groups';
 import type { TopicItem } from './topic-items';
@@ -71,9 +71,9 @@ export class GroupSection {
   }
 
   setLocale(locale: Locale): void {
-    const label = this.key === null ? T.pinned[locale] : this.key === '' ? T.otherTopics[locale] : this.key.split('/').join(' / ');
+    const label = this.key === null ? say('pinned', locale) : this.key === '' ? say('otherTopics', locale) : this.key.split('/').join(' / ');
     setText(this.title, label);
-    setText(this.csv, T.exportGroupCsv[locale]);
+    setText(this.csv, say('exportGroupCsv', locale));
   }
 
   showCount(shown: number): void {

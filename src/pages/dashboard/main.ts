@@ -7,14 +7,13 @@ import type { Locale } from '../../../blocks/types';
 import type { BrokerInfo } from '../../server/http-app';
 import { bindLanguageSwitch } from '../common/language-switch';
 import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';
-import { applyTexts } from '../common/page-text';
 import { openMonitorFeed, type FeedStatus } from '../monitor/monitor-feed';
 import { ControlLink } from './controls/control-link';
 import { ControlsPanel } from './controls/controls-panel';
 import { DashboardModel } from './dashboard-model';
-import { DASHBOARD_TEXT as T } from './dashboard-text';
+import { DASHBOARD_TEXT, say } from './dashboard-text';
 import { DashboardView } from './dashboard-view';
-import { setText } from './dom';
+import { applyTexts, setText } from './dom';
 import { FrameBatcher } from './frame-batcher';
 import { PinStore } from './pins';
 import { GROUP_BY_PARENT } from './topic-groups';
@@ -53,11 +52,11 @@ function start(): void {
   let skipped = false;
   const showStatus = (): void => {
     const key = ({ connecting: 'statusConnecting', live: 'statusLive', offline: 'statusOffline' } as const)[status];
-    setText(feedStatus, T[key][locale]);
+    setText(feedStatus, say(key, locale));
     feedStatus.dataset.state = status;
     const notes: string[] = [];
-    if (skipped) notes.push(T.skipped[locale]);
-    if (model.ignoredMessages > 0) notes.push(T.tooManyTopics[locale]);
+    if (skipped) notes.push(say('skipped', locale));
+    if (model.ignoredMessages > 0) notes.push(say('tooManyTopics', locale));
     setText(feedInfo, notes.join(' '));
     feedInfo.hidden = notes.length === 0;
   };
@@ -100,8 +99,8 @@ function start(): void {
   });
   const show = (): void => {
     document.documentElement.lang = htmlLang(locale);
-    document.title = T.pageTitle[locale];
-    applyTexts(document.body, T, locale);
+    document.title = say('pageTitle', locale);
+    applyTexts(document.body, DASHBOARD_TEXT, locale);
     view.setLocale(locale);
     controls.setLocale(locale);
     switcher.show(locale);

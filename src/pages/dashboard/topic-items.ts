@@ -6,7 +6,8 @@
 import uPlot from 'uplot';
 import type { Locale } from '../../../blocks/types';
 import type { TopicState } from './dashboard-model';
-import { DASHBOARD_TEXT as T } from './dashboard-text';
+import { senderText } from '../common/sender-text';
+import { say } from './dashboard-text';
 import { button, element, setAttribute, setText } from './dom';
 import { clockTime, formatRate, formatValue } from './format';
 import type { TopicHistory } from './topic-history';
@@ -29,12 +30,9 @@ export interface ItemActions {
   exportCsv(topic: string): void;
 }
 
-function senderText(sender: string | null, locale: Locale): string {
-  return `${T.from[locale]} ${sender ?? T.fromBroker[locale]}`;
-}
 
 function rateText(state: TopicState, context: ItemContext): string {
-  return `${formatRate(state.rate.perSecond(context.now))} ${T.rate[context.locale]}`;
+  return say('rate', context.locale, { rate: formatRate(state.rate.perSecond(context.now)) });
 }
 
 function pinButton(topic: string, actions: ItemActions): HTMLButtonElement {
@@ -47,7 +45,7 @@ function pinButton(topic: string, actions: ItemActions): HTMLButtonElement {
 function showPinned(pin: HTMLButtonElement, pinned: boolean, locale: Locale): void {
   setAttribute(pin, 'aria-pressed', String(pinned));
   setText(pin, pinned ? '★' : '☆');
-  const label = (pinned ? T.unpin : T.pin)[locale];
+  const label = say(pinned ? 'unpin' : 'pin', locale);
   setAttribute(pin, 'aria-label', label);
   setAttribute(pin, 'title', label);
 }
@@ -119,7 +117,7 @@ export class ChartCard implements TopicItem {
     this.note.hidden = state.lastWasReading;
     if (!state.lastWasReading) setText(this.note, state.lastPayload);
     const summary = latest.map(([field, value]) => (field === 'value' && latest.length === 1 ? formatValue(value) : `${field} ${formatValue(value)}`)).join(', ');
-    setAttribute(this.plotBox, 'aria-label', `${T.chartOf[locale]} ${this.topic}: ${T.lastValue[locale]} ${summary}`);
+    setAttribute(this.plotBox, 'aria-label', `${say('chartOf', locale)} ${this.topic}: ${say('lastValue', locale)} ${summary}`);
     if (this.visible) this.draw(history);
     else this.stale = true;
   }
@@ -130,7 +128,7 @@ export class ChartCard implements TopicItem {
 
   setPinned(pinned: boolean, locale: Locale): void {
     showPinned(this.pin, pinned, locale);
-    setAttribute(this.csv, 'title', T.exportCsv[locale]);
+    setAttribute(this.csv, 'title', say('exportCsv', locale));
   }
 
   /** Called when the card scrolls into view. */

@@ -8,11 +8,10 @@ import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice
 import { applyTexts, type TextTable } from '../common/page-text';
 import { MonitorPanel } from './monitor-panel';
 
-const PAGE_TEXT: TextTable<'pageTitle' | 'home' | 'board' | 'dashboard'> = {
+const PAGE_TEXT: TextTable<'pageTitle' | 'home' | 'board'> = {
   pageTitle: { en: 'MQTT message monitor', 'zh-cn': 'MQTT 消息监视器' },
   home: { en: 'Classroom server', 'zh-cn': '课堂服务器' },
   board: { en: 'Board editor', 'zh-cn': '开发板编辑器' },
-  dashboard: { en: 'Dashboard', 'zh-cn': '仪表板' },
 };
 
 function start(): void {

@@ -7,6 +7,7 @@
 import type { Locale } from '../../../blocks/types';
 import type { MonitoredMessage } from '../../server/monitor';
 import { applyTexts } from '../common/page-text';
+import { senderText } from '../common/sender-text';
 import { openMonitorFeed, type FeedStatus } from './monitor-feed';
 import { MONITOR_COUNTS, MONITOR_TEXT, type MonitorTextKey } from './monitor-text';
 import { topicPredicate } from './topic-filter-box';
@@ -32,10 +33,6 @@ const two = (n: number): string => String(n).padStart(2, '0');
 function clockTime(ms: number): string {
   const date = new Date(ms);
   return `${two(date.getHours())}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
-}
-
-function senderText(clientId: string | null, locale: Locale): string {
-  return clientId === null ? MONITOR_TEXT.fromServer[locale] : `${MONITOR_TEXT.from[locale]} ${clientId}`;
 }
 
 export class MonitorPanel {

@@ -15,9 +15,7 @@ export type MonitorTextKey =
   | 'retained'
   | 'time'
   | 'topic'
-  | 'payload'
-  | 'from'
-  | 'fromServer';
+  | 'payload';
 
 export const MONITOR_TEXT: TextTable<MonitorTextKey> = {
   title: { en: 'Messages', 'zh-cn': '消息监视器' },
@@ -37,8 +35,6 @@ export const MONITOR_TEXT: TextTable<MonitorTextKey> = {
   time: { en: 'Time', 'zh-cn': '时间' },
   topic: { en: 'Topic', 'zh-cn': '主题' },
   payload: { en: 'Message', 'zh-cn': '消息' },
-  from: { en: 'from', 'zh-cn': '来自' },
-  fromServer: { en: 'from the server', 'zh-cn': '来自服务器' },
 };
 
 /** Texts with a number in them. */

@@ -76,7 +76,7 @@ export type ControlProblem = { topic: PendingMessage } | { sliderRange: true };
 /** Null when the control can be used. */
 export function controlProblem(config: ControlConfig): ControlProblem | null {
   const topicProblem = publishTopicProblem(config.topic);
-  if (topicProblem !== null) return { topic: { id: TOPIC_PROBLEM_MESSAGES[topicProblem], params: { topic: config.topic } } };
+  if (topicProblem !== null) return { topic: { message: TOPIC_PROBLEM_MESSAGES[topicProblem], params: { topic: config.topic } } };
   if (config.kind === 'slider' && !(config.min < config.max && config.step > 0 && config.step <= config.max - config.min)) {
     return { sliderRange: true };
   }

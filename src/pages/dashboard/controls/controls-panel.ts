@@ -4,10 +4,10 @@
  * message, so they show the lamp's real state even when a pupil's program changed it.
  */
 import type { Locale } from '../../../../blocks/types';
-import { translate, type PendingMessage } from '../../../i18n/translate';
-import { applyTexts } from '../../common/page-text';
-import { DASHBOARD_TEXT as T, type DashboardTextKey } from '../dashboard-text';
-import { button, element, setText } from '../dom';
+import { MESSAGES } from '../../../i18n/messages';
+import { translatePending, type PendingMessage } from '../../../i18n/translate';
+import { DASHBOARD_TEXT, say, type DashboardTextKey } from '../dashboard-text';
+import { applyTexts, button, element, setText } from '../dom';
 import { loadList, saveList } from '../saved-list';
 import {
   acceptControl,
@@ -125,18 +125,19 @@ export class ControlsPanel {
   renderStatus(): void {
     let text: string;
     const error = this.link.lastError;
-    if (this.link.state === 'live') text = T.controlsLive[this.locale];
-    else if (this.signInNeeded) text = T.controlsSignIn[this.locale];
-    else if (error !== null && (error.id === 'refusedBadCredentials' || error.id === 'refusedNotAuthorized')) text = T.controlsRefused[this.locale];
-    else if (error !== null) text = translate(error, this.locale);
-    else if (this.link.state === 'connecting') text = T.controlsConnecting[this.locale];
-    else text = T.controlsOffline[this.locale];
+    if (this.link.state === 'live') text = say('controlsLive', this.locale);
+    else if (this.signInNeeded) text = say('controlsSignIn', this.locale);
+    else if (error !== null && (error.message === MESSAGES.refusedBadCredentials || error.message === MESSAGES.refusedNotAuthorized)) {
+      text = say('controlsRefused', this.locale);
+    } else if (error !== null) text = translatePending(error, this.locale);
+    else if (this.link.state === 'connecting') text = say('controlsConnecting', this.locale);
+    else text = say('controlsOffline', this.locale);
     setText(this.status, text);
     this.status.dataset.state = this.link.state;
   }
 
   private render(): void {
-    applyTexts(this.root, T, this.locale);
+    applyTexts(this.root, DASHBOARD_TEXT, this.locale);
     for (const widget of this.widgets.values()) this.describe(widget);
     this.empty.hidden = this.widgets.size > 0;
     this.addButton.disabled = this.widgets.size >= MAX_CONTROLS;
@@ -258,7 +259,7 @@ export class ControlsPanel {
   }
 
   private problemText(problem: ControlProblem): string {
-    return 'topic' in problem ? translate(problem.topic, this.locale) : T.sliderRange[this.locale];
+    return 'topic' in problem ? translatePending(problem.topic, this.locale) : say('sliderRange', this.locale);
   }
 
   private removeControl(id: string): void {
@@ -273,7 +274,7 @@ export class ControlsPanel {
     const { topic, qos, retain } = widget.config;
     const problem: PendingMessage | null = this.link.publish(topic, payload, qos, retain);
     widget.feedback.dataset.state = problem === null ? 'sent' : 'error';
-    widget.feedback.textContent = problem === null ? `${T.sentTo[this.locale]}: ${payload}` : translate(problem, this.locale);
+    widget.feedback.textContent = problem === null ? say('sentTo', this.locale, { message: payload }) : translatePending(problem, this.locale);
   }
 
   private addWidget(config: ControlConfig): void {
@@ -353,12 +354,12 @@ export class ControlsPanel {
   private describe(widget: Widget): void {
     const { config } = widget;
     const title = widget.element.querySelector('.control-label') as HTMLElement;
-    setText(title, `${T[KIND_TEXT[config.kind]][this.locale]}${config.label !== '' ? ` · ${config.label}` : ''}`);
+    setText(title, `${say(KIND_TEXT[config.kind], this.locale)}${config.label !== '' ? ` · ${config.label}` : ''}`);
     const caption = widget.element.querySelector('.control-caption') as HTMLElement;
-    const retained = config.retain ? ` · ${T.retained[this.locale]}` : '';
+    const retained = config.retain ? ` · ${say('retained', this.locale)}` : '';
     setText(caption, `${config.topic} · QoS ${config.qos}${retained}`);
     const remove = widget.element.querySelector('.control-remove') as HTMLElement;
-    remove.setAttribute('aria-label', `${T.remove[this.locale]}: ${config.label || config.topic}`);
-    applyTexts(widget.element, T, this.locale);
+    remove.setAttribute('aria-label', say('remove', this.locale, { name: config.label || config.topic }));
+    applyTexts(widget.element, DASHBOARD_TEXT, this.locale);
   }
 }

@@ -89,6 +89,13 @@ export const MESSAGES = {
     default: 'The broker does not allow this user to connect. Ask your teacher for a username and password that may.',
     description: 'Connection error: the broker answered "not authorized".',
   },
+  refusedPageNotAllowed: {
+    id: 'mqtt.connect.refused.pageNotAllowed',
+    default:
+      'The broker refused this page ({origin}) or this user. Ask your teacher to allow this page (start the classroom server with --allow-origin {origin}), or to give you a username and password that may connect.',
+    description:
+      'Connection error: the broker answered "not authorized" to a connection from a web page. The classroom server answers this to pages of other sites. {origin} is the page\'s origin, e.g. https://example.org.',
+  },
   refusedOther: {
     id: 'mqtt.connect.refused.other',
     default: 'The broker refused the connection (reason {code}). Check the address, username and password, then connect again.',

@@ -28,6 +28,8 @@ export interface ExtensionEnvironment {
   readonly mayConnect?: (url: string) => Promise<boolean> | boolean;
   /** The page's `location.protocol`, for the mixed-content check. */
   readonly pageProtocol?: string;
+  /** The page's `location.origin`, named when the broker refuses pages from this site. */
+  readonly pageOrigin?: string;
   readonly connectTimeoutMs?: number;
   /** Seconds between keepalive pings; a silent broker is noticed after 1.5 times this. */
   readonly keepaliveSeconds?: number;
@@ -52,6 +54,7 @@ function defaultEnvironment(): ExtensionEnvironment {
       return Array.isArray(locale) ? String(locale[0]) : String(locale);
     },
     pageProtocol: globalThis.location?.protocol,
+    pageOrigin: globalThis.location?.origin,
   };
 }
 
@@ -79,6 +82,7 @@ export class MqttExtension {
         connect: this.environment.connect,
         mayConnect: this.environment.mayConnect,
         pageProtocol: this.environment.pageProtocol,
+        pageOrigin: this.environment.pageOrigin,
         // The host page's broker is the classroom server's: hints then name its real port and path.
         classroom: this.environment.defaultBrokerUrl ? classroomAddressOf(this.environment.defaultBrokerUrl) : undefined,
         connectTimeoutMs: this.environment.connectTimeoutMs,

@@ -35,6 +35,8 @@ export interface SessionOptions {
   readonly connect: ConnectFunction;
   /** The editor page's protocol (`https:` blocks `ws://` to other hosts). */
   readonly pageProtocol?: string;
+  /** The editor page's origin (`location.origin`), named when a broker refuses the page. */
+  readonly pageOrigin?: string;
   /** The classroom server the page came from, when known: address hints name its real port. */
   readonly classroom?: ClassroomAddress;
   /** The editor's permission check (TurboWarp's `Scratch.canFetch`). */
@@ -64,7 +66,7 @@ export const TOPIC_PROBLEM_MESSAGES: Record<TopicProblem, Message> = {
 };
 
 /** MQTT 3.1.1 CONNACK return codes (and their MQTT 5 twins) → what to tell the pupil. */
-function refusalMessage(code: number): PendingMessage {
+function refusalMessage(code: number, pageOrigin: string | undefined): PendingMessage {
   switch (code) {
     case 1:
     case 132:
@@ -80,6 +82,10 @@ function refusalMessage(code: number): PendingMessage {
       return { message: MESSAGES.refusedBadCredentials };
     case 5:
     case 135:
+      // From a web page this is what the classroom server answers a foreign site: say which page to allow.
+      if (pageOrigin !== undefined && /^(https?|tw-editor):\/\//.test(pageOrigin)) {
+        return { message: MESSAGES.refusedPageNotAllowed, params: { origin: pageOrigin } };
+      }
       return { message: MESSAGES.refusedNotAuthorized };
     default:
       return { message: MESSAGES.refusedOther, params: { code } };
@@ -215,7 +221,7 @@ export class MqttSession {
         if (!current()) return;
         if (typeof error.code === 'number') {
           // A CONNACK refusal: mqtt.js has already stopped reconnecting; retrying would not help.
-          this.lastError = refusalMessage(error.code);
+          this.lastError = refusalMessage(error.code, this.options.pageOrigin);
           settle();
           return;
         }

@@ -2,7 +2,10 @@
  * Who may use the classroom broker: web pages by Origin, requests by Host (DNS rebinding), and
  * password guessing slowed per address. Probed with raw WebSockets carrying forged headers.
  */
+import mqtt from 'mqtt';
 import WebSocket from 'ws';
+import { translatePending } from '../../src/i18n/translate';
+import { MqttSession, type ConnectFunction } from '../../src/session/mqtt-session';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import type { ConnectionEvent } from '../../src/server/events/connection-events';
 import { connectPacket } from '../support/raw-mqtt';
@@ -106,4 +109,27 @@ describe('password guessing', () => {
     expect(lines.filter((line) => line.includes('wrong username or password'))).toHaveLength(6);
     expect(lines.some((line) => line.includes('6th wrong login in a row'))).toBe(true);
   }, 20000);
+});
+
+describe("the extension's words for a refused page", () => {
+  test('a pupil on a foreign page is told which page the teacher must allow, in English and Chinese', async () => {
+    const { server } = await start();
+    const listener = { message: () => {}, connectionChanged: () => {} };
+    // mqtt.js in Node sends no Origin; add the one a browser on that page would send.
+    const connect: ConnectFunction = (url, options) =>
+      mqtt.connect(url, { ...options, wsOptions: { headers: { Origin: 'https://games.example.com' } } });
+    const session = new MqttSession(listener, { connect, pageOrigin: 'https://games.example.com', connectTimeoutMs: 4000 });
+    try {
+      await session.connect(`ws://127.0.0.1:${server.httpPort}/mqtt`, '', '');
+      expect(session.lastError).not.toBeNull();
+      const english = translatePending(session.lastError!, 'en');
+      const chinese = translatePending(session.lastError!, 'zh-cn');
+      expect(english).toContain('--allow-origin https://games.example.com');
+      expect(english).toContain('Ask your teacher');
+      expect(chinese).toContain('--allow-origin https://games.example.com');
+      expect(chinese).toContain('请老师允许这个网页');
+    } finally {
+      await session.disconnect();
+    }
+  });
 });

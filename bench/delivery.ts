@@ -84,7 +84,7 @@ async function latency(load: LoadProcess) {
   const publishedAt = new Map<string, number>();
   const startedAt = new Map<string, number>();
   const hat = vm.runtime._primitives.mqtt_whenMessage;
-  vm.runtime._primitives.mqtt_whenMessage = (args: unknown, util: { thread: unknown }) => {
+  vm.runtime._primitives.mqtt_whenMessage = (args: unknown, util: unknown) => {
     const result = hat(args, util);
     const text = harness.extension.message({}, util as never);
     if (result && !startedAt.has(text)) startedAt.set(text, frame);

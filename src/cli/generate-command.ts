@@ -57,7 +57,7 @@ export function runGenerate(file: string | undefined, options: { target?: Target
   }
   try {
     // Loaded lazily: Blockly takes a moment to start, and --help should not wait for it.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose: an import would load Blockly before --help
     const { generateFromWorkspaceJson } = require('../generators/headless') as typeof import('../generators/headless');
     const code = generateFromWorkspaceJson(json, options.target);
     if (options.output) {

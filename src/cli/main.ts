@@ -9,7 +9,7 @@ import { registerServeCommand } from './serve-command';
 export function buildProgram(): Command {
   const program = new Command('mqtt-blocks')
     .description('MQTT blocks for classroom block programming / 课堂积木编程的 MQTT 积木')
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json sits outside rootDir's module graph; read it at run time
     .version((require('../../package.json') as { version: string }).version);
   registerServeCommand(program);
   registerGenerateCommand(program);

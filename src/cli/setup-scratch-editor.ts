@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   try {
     console.log(`Downloading ${SCRATCH_GUI_PACKAGE}@${SCRATCH_GUI_VERSION} (about 150 MB)…\n正在下载 Scratch 编辑器（约 150 MB）…`);
     const packed = JSON.parse(runNpm(['pack', `${SCRATCH_GUI_PACKAGE}@${SCRATCH_GUI_VERSION}`, '--json', '--pack-destination', work], work)) as Array<{ filename: string }>;
-    const tarball = path.join(work, packed[0]!.filename);
+    const tarball = path.join(work, packed[0].filename);
     const integrity = await sha512Integrity(tarball);
     if (integrity !== SCRATCH_GUI_INTEGRITY) {
       fail(`The downloaded package does not match the pinned checksum (got ${integrity}).`, '下载的文件校验失败，已停止安装。');

@@ -2,7 +2,7 @@
  * The CodegenContext (blocks/codegen.ts) for one Blockly block: turns the block's inputs and fields
  * into Python through the generator, so catalogue code never touches Blockly.
  */
-import * as Blockly from 'blockly/core';
+import type * as Blockly from 'blockly/core';
 import { Order } from 'blockly/python';
 import type { CodegenContext, HatTable, RuntimePart, TopicUse } from '../../blocks/codegen';
 import { LOCALES, type LocalizedText } from '../../blocks/types';

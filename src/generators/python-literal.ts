@@ -49,6 +49,8 @@ export function pythonString(value: string): string {
  */
 export function pythonCommentText(value: string): string {
   return value
+    // eslint-disable-next-line no-control-regex -- control characters are what we look for: they would end the comment line
     .replace(/\r\n?|[\u000b\u000c\u001c-\u001e\u0085\u2028\u2029]/g, '\n')
+    // eslint-disable-next-line no-control-regex -- control characters are what we replace
     .replace(/[\u0000-\u0008\u000e-\u001b\u001f\u007f-\u009f\ufeff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
 }

@@ -47,7 +47,7 @@ const SCRIPT_CHANGE_EVENTS = ['PROJECT_CHANGED', 'PROJECT_LOADED', 'targetWasCre
 
 function defaultEnvironment(): ExtensionEnvironment {
   return {
-    connect: mqtt.connect as unknown as ConnectFunction,
+    connect: mqtt.connect,
     // scratch-vm keeps its language in format-message's shared setup (vm.setLocale writes it there).
     locale: () => {
       const locale = formatMessage.setup().locale;

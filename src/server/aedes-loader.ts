@@ -12,7 +12,7 @@ export type { Aedes, AedesOptions, AuthenticateError } from 'aedes' with { 'reso
  * Node's loader: see test/support/aedes-native.js.)
  */
 export async function createAedesBroker(options: AedesOptions): Promise<Aedes> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const aedesModule = require('aedes') as typeof import('aedes', { with: { 'resolution-mode': 'import' } });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- aedes is ESM-only; a CommonJS require() of it keeps jest's mapping working (see above)
+  const aedesModule = require('aedes') as { Aedes: typeof Aedes };
   return aedesModule.Aedes.createBroker(options);
 }

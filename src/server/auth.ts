@@ -24,7 +24,7 @@ const WORDS = [
 ];
 
 function pickWord(): string {
-  return WORDS[randomInt(WORDS.length)] as string;
+  return WORDS[randomInt(WORDS.length)];
 }
 
 /** A readable password such as `tiger-maple-4821`. */

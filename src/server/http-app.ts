@@ -48,7 +48,7 @@ const CORS = { 'Access-Control-Allow-Origin': '*' };
  */
 function hostForUrls(req: IncomingMessage, httpPort: number): string {
   const host = req.headers.host;
-  if (host !== undefined && /^[A-Za-z0-9.\-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return host;
+  if (host !== undefined && /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/.test(host)) return host;
   return `localhost:${httpPort}`;
 }
 

@@ -16,7 +16,7 @@ export class BoundedQueue<T> {
 
   constructor(readonly capacity: number) {
     if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError('capacity must be a positive integer');
-    this.items = new Array(Math.min(INITIAL_SLOTS, capacity));
+    this.items = new Array<T | undefined>(Math.min(INITIAL_SLOTS, capacity));
   }
 
   get size(): number {
@@ -42,7 +42,7 @@ export class BoundedQueue<T> {
   }
 
   clear(): void {
-    this.items = new Array(Math.min(INITIAL_SLOTS, this.capacity));
+    this.items = new Array<T | undefined>(Math.min(INITIAL_SLOTS, this.capacity));
     this.head = 0;
     this.length = 0;
   }
@@ -56,7 +56,7 @@ export class BoundedQueue<T> {
 
   /** Doubles the slots (up to the bound), unrolling the ring so the oldest item is first again. */
   private grow(): void {
-    const larger: Array<T | undefined> = new Array(Math.min(this.items.length * 2, this.capacity));
+    const larger = new Array<T | undefined>(Math.min(this.items.length * 2, this.capacity));
     for (let i = 0; i < this.length; i++) larger[i] = this.items[(this.head + i) % this.items.length];
     this.items = larger;
     this.head = 0;

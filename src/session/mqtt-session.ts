@@ -209,7 +209,7 @@ export class MqttSession {
         this.reconnectDelayMs = this.reconnectBaseMs;
         client.options.reconnectPeriod = this.reconnectBaseMs;
         this.onBroker = new Map();
-        this.syncSubscriptions();
+        void this.syncSubscriptions();
         settle();
         this.listener.connectionChanged(true);
       });

@@ -17,5 +17,6 @@ export function payloadText(value: unknown): string {
     const singleLetters = value.every((item) => typeof item === 'string' && item.length === 1);
     return value.map(payloadText).join(singleLetters ? '' : ' ');
   }
-  return String(value);
+  // Anything else (Scratch passes only the kinds above) still becomes some text rather than a crash.
+  return String(value); // eslint-disable-line @typescript-eslint/no-base-to-string -- a last resort; '[object Object]' beats throwing
 }

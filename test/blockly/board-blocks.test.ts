@@ -66,12 +66,12 @@ describe('registered blocks in a headless workspace', () => {
   });
 
   test('switching to Chinese redraws our blocks and Blockly\'s in Chinese, and back', () => {
-    setBoardLocale(Blockly, 'zh-cn', zhHans as unknown as Parameters<typeof setBoardLocale>[2]);
+    setBoardLocale(Blockly, 'zh-cn', zhHans);
     const workspace = new Blockly.Workspace();
     expect(workspace.newBlock('mqtt_publish').toString()).toContain('发布');
     expect(workspace.newBlock('controls_whileUntil').toString()).toMatch(/重复/);
     workspace.dispose();
-    setBoardLocale(Blockly, 'en', en as unknown as Parameters<typeof setBoardLocale>[2]);
+    setBoardLocale(Blockly, 'en', en);
     const english = new Blockly.Workspace();
     expect(english.newBlock('mqtt_publish').toString()).toContain('publish');
     english.dispose();
@@ -117,7 +117,7 @@ describe('toolbox', () => {
   test('a toolbox block loads into a workspace and generates code', () => {
     const workspace = new Blockly.Workspace();
     for (const block of boardToolbox('en').contents[0].contents!) {
-      Blockly.serialization.blocks.append(block as unknown as Blockly.serialization.blocks.State, workspace);
+      Blockly.serialization.blocks.append(block, workspace);
     }
     expect(workspace.getTopBlocks(false)).toHaveLength(BOARD.length);
     workspace.dispose();

@@ -50,7 +50,7 @@ function receiverProject(): object {
       block('mqtt_publish', { MESSAGE: block('mqtt_message'), TOPIC: text(ECHO_TOPIC) }),
     )
     .build() as { targets: Array<{ isStage: boolean; costumes: object[] }>; monitors: object[] };
-  project.targets[1]!.costumes = [CAT_COSTUME];
+  project.targets[1].costumes = [CAT_COSTUME];
   project.monitors = [
     {
       id: 'var-received', mode: 'default', opcode: 'data_variable', params: { VARIABLE: 'received' },

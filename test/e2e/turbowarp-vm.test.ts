@@ -87,7 +87,7 @@ describeWithTool(chromiumCheck(), 'the extension in TurboWarp\'s VM (Chromium)',
       try {
         await page.goto(origin);
         await page.evaluate(
-          ([project, url, useCompiler]) => (window as unknown as { startPlayer: (p: string, u: string, c: boolean) => Promise<void> }).startPlayer(project as string, url as string, useCompiler as boolean),
+          ([project, url, useCompiler]) => (window as unknown as { startPlayer: (p: string, u: string, c: boolean) => Promise<void> }).startPlayer(project, url, useCompiler),
           [JSON.stringify(loadFixture('burst-list')), broker.wsUrl, compiled] as const,
         );
         // The green-flag script ends once "connect" has connected (or failed: then `error` says why).

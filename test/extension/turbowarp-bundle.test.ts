@@ -10,6 +10,7 @@ import { createContext, runInContext } from 'node:vm';
 import { WebSocket } from 'ws';
 import mqtt from 'mqtt';
 import { startTestBroker, type TestBroker } from '../support/test-broker';
+import type { HeadlessVmConstructor } from '../support/headless-vm';
 import { nativeRequire } from '../support/native-require';
 import { waitFor } from '../support/ports';
 
@@ -36,7 +37,7 @@ interface RegisteredExtension {
 
 function evaluateLikeTurboWarp(options: { language: string; canFetch: (url: string) => Promise<boolean> }) {
   expect(existsSync(BUNDLE)).toBe(true); // `npm test` builds it first
-  const VirtualMachine = nativeRequire('scratch-vm');
+  const VirtualMachine = nativeRequire('scratch-vm') as HeadlessVmConstructor;
   const vm = new VirtualMachine();
   const registered: RegisteredExtension[] = [];
   const Scratch = {
@@ -66,7 +67,7 @@ function evaluateLikeTurboWarp(options: { language: string; canFetch: (url: stri
 }
 
 test('registers with the mqtt id and Chinese blocks when the editor is in Chinese', () => {
-  const { extension } = evaluateLikeTurboWarp({ language: 'zh-cn', canFetch: async () => true });
+  const { extension } = evaluateLikeTurboWarp({ language: 'zh-cn', canFetch: () => Promise.resolve(true) });
   const info = extension.getInfo();
   expect(info.id).toBe('mqtt');
   expect(info.blocks.find((b) => b.opcode === 'publish')?.text).toBe('发布 [MESSAGE] 到 [TOPIC]');
@@ -77,9 +78,9 @@ test('connect, subscribe, publish and receive through the broker from the bundle
   const asked: string[] = [];
   const { extension } = evaluateLikeTurboWarp({
     language: 'en',
-    canFetch: async (url) => {
+    canFetch: (url) => {
       asked.push(url);
-      return true;
+      return Promise.resolve(true);
     },
   });
   await extension.connect({ URL: broker.wsUrl, USERNAME: '', PASSWORD: '' });
@@ -104,7 +105,7 @@ test('connect, subscribe, publish and receive through the broker from the bundle
 });
 
 test('when the editor refuses the connection (canFetch false) it says so and opens no socket', async () => {
-  const { extension } = evaluateLikeTurboWarp({ language: 'en', canFetch: async () => false });
+  const { extension } = evaluateLikeTurboWarp({ language: 'en', canFetch: () => Promise.resolve(false) });
   await extension.connect({ URL: broker.wsUrl, USERNAME: '', PASSWORD: '' });
   expect(extension.isConnected()).toBe(false);
   expect(extension.lastError()).toContain('did not allow connecting');

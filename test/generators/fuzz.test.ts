@@ -214,7 +214,6 @@ beforeAll(() => {
 });
 
 test('the generators take every hostile workspace (bounded count and time)', () => {
-  // eslint-disable-next-line no-console
   console.log(`fuzz: seed ${SEED}, ${generated.length} of ${CASES} workspaces generated for both targets in ${generateMs} ms`);
   expect(generated.length).toBeGreaterThanOrEqual(Math.min(CASES, 100));
 });
@@ -251,6 +250,7 @@ function checkMicroPython(fuzz: Case, result: RunResult): string[] {
     [[s.hatTopic, 0], [s.subscribeTopic, qos]].sort(),
   );
   // The runner splits printed text at line breaks; compare where that cannot blur the value.
+  // eslint-disable-next-line no-control-regex -- these control characters are exactly the line breaks to look for
   if (!/[\r\n\u2028\u2029\u0085\u000b\u000c\u001c-\u001e]/.test(s.printed)) {
     // The interpreter's stdout reaches us through a TextDecoder, which drops a leading BOM.
     const printed = s.printed.replace(/^\ufeff/, '');
@@ -276,7 +276,6 @@ describe('MicroPython: every fuzzed program compiles and each string arrives exa
         if (problems.length > 0) failures.push(`case ${slice[i].fuzz.index} (seed ${SEED}):\n  ${problems.join('\n  ')}`);
       });
     }
-    // eslint-disable-next-line no-console
     console.log(`fuzz: ${generated.length} MicroPython programs run in ${Date.now() - start} ms`);
     expect(failures.slice(0, 5).join('\n')).toBe('');
   });
@@ -327,7 +326,6 @@ describeWithTool(pythonAst, 'Python: every fuzzed program parses in CPython and 
         if (missing.length > 0) failures.push(`case ${fuzz.index}: missing constants ${missing.map(show).join(', ')}`);
       });
     }
-    // eslint-disable-next-line no-console
     console.log(`fuzz: ${generated.length} Python programs parsed by ${DEBIAN_PYTHON} in ${Date.now() - start} ms`);
     expect(failures.slice(0, 5).join('\n')).toBe('');
   });

@@ -142,7 +142,7 @@ describe('last will and two wildcard hats', () => {
     expect(drop).toBeGreaterThan(0);
     const before = result.calls.slice(0, drop);
     const after = result.calls.slice(drop);
-    const filters = (calls: Call[]): string[] => calls.filter((c) => c.call === 'subscribe').map((c) => `${bytesText(c.args[0])}@${String(c.kwargs.qos)}`);
+    const filters = (calls: Call[]): string[] => calls.filter((c) => c.call === 'subscribe').map((c) => `${bytesText(c.args[0])}@${JSON.stringify(c.kwargs.qos)}`);
     expect(after.filter((call) => call.call === 'connect')).toHaveLength(1);
     expect(after.filter((call) => call.call === 'set_last_will')).toHaveLength(1);
     expect(filters(after).sort()).toEqual(['classroom/+/status@0', 'sensors/#@1']);
@@ -194,7 +194,7 @@ describe('connection trouble', () => {
     const lastConnect = result.calls.lastIndexOf(connects[2]);
     expect(after.slice(0, after.indexOf(connects[2])).some((call) => call.call === 'subscribe')).toBe(false);
     const resubscribed = result.calls.slice(lastConnect).filter((call) => call.call === 'subscribe');
-    expect(resubscribed.map((call) => `${bytesText(call.args[0])}@${String(call.kwargs.qos)}`).sort()).toEqual(['classroom/+/status@0', 'sensors/#@1']);
+    expect(resubscribed.map((call) => `${bytesText(call.args[0])}@${JSON.stringify(call.kwargs.qos)}`).sort()).toEqual(['classroom/+/status@0', 'sensors/#@1']);
     // The pupil sees the loss and each failed attempt; then the hats run again.
     const lost = result.stdout.findIndex((line) => line.startsWith('lost: Lost the connection'));
     expect(lost).toBeGreaterThan(0);

@@ -21,8 +21,8 @@ interface Broker {
 }
 
 async function startBroker(): Promise<Broker> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { Aedes: AedesClass } = require('aedes') as typeof import('aedes', { with: { 'resolution-mode': 'import' } });
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- aedes is ESM-only: jest maps this require() to Node's loader
+  const { Aedes: AedesClass } = require('aedes') as { Aedes: typeof Aedes };
   const aedes = await AedesClass.createBroker({
     authenticate: (_client, username, password, done) => {
       // Anonymous, or the one account the will-and-wildcards program logs in with.

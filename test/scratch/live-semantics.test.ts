@@ -22,9 +22,9 @@ async function open(fixture: string, connect = true): Promise<ScratchHarness> {
 test('the editor language decides block texts, menus and error messages (vm.setLocale)', async () => {
   const h = await open('wildcard-hat', false);
   await h.vm.setLocale('zh-cn', {});
-  const blocks = h.vm.runtime._blockInfo.find((info: { id: string }) => info.id === 'mqtt');
-  expect(blocks.name).toBe('MQTT 物联网');
-  const publishXml = blocks.blocks.find((b: { info: { opcode: string } }) => b.info.opcode === 'publish').info.text;
+  const blocks = h.vm.runtime._blockInfo.find((info) => info.id === 'mqtt');
+  expect(blocks?.name).toBe('MQTT 物联网');
+  const publishXml = blocks?.blocks.find((b) => b.info.opcode === 'publish')?.info.text;
   expect(publishXml).toBe('发布 [MESSAGE] 到 [TOPIC]');
   await h.extension.connect({ URL: 'mqtt://127.0.0.1:1883', USERNAME: '', PASSWORD: '' });
   expect(h.extension.lastError()).toContain('浏览器不能使用 mqtt:// 地址');

@@ -36,7 +36,7 @@ test('serves the editor bundle and its assets with their content types', async (
   expect(bundle.headers['content-type']).toMatch(/^text\/javascript/);
   expect(bundle.body).toBe('var GUI = {};');
   expect((await rawGet(httpPort, '/vendor/scratch-gui/static/assets/cat.svg')).headers['content-type']).toBe('image/svg+xml');
-  expect(JSON.parse((await rawGet(httpPort, '/api/info')).body).scratchEditor).toBe(true);
+  expect((JSON.parse((await rawGet(httpPort, '/api/info')).body) as { scratchEditor: unknown }).scratchEditor).toBe(true);
 });
 
 test("serves the editor's top-level folders at the site root too (its publicPath is /), but pages win", async () => {
@@ -68,5 +68,5 @@ test('explains the setup step, in both languages, when the editor is not set up'
   expect(res.status).toBe(404);
   expect(res.body).toContain('npm run setup:scratch-editor');
   expect(res.body).toContain('尚未安装');
-  expect(JSON.parse((await rawGet(httpPort, '/api/info')).body).scratchEditor).toBe(false);
+  expect((JSON.parse((await rawGet(httpPort, '/api/info')).body) as { scratchEditor: unknown }).scratchEditor).toBe(false);
 });

@@ -18,11 +18,11 @@ export interface LiveProjects<B extends LiveBroker> {
   /** This test's broker. */
   readonly broker: B;
   /** Loads a fixture (by name) or project JSON; not connected. */
-  load(project: string | object, environment?: Partial<ExtensionEnvironment>): Promise<ScratchHarness>;
+  load: (project: string | object, environment?: Partial<ExtensionEnvironment>) => Promise<ScratchHarness>;
   /** Loads, points the `broker` variable at this test's broker, clicks the green flag and waits until connected. */
   start(project: string | object, environment?: Partial<ExtensionEnvironment>): Promise<ScratchHarness>;
   /** An mqtt.js client over TCP, as a board or a Raspberry Pi would connect. */
-  client(): Promise<MqttClient>;
+  client: () => Promise<MqttClient>;
 }
 
 export function useLiveProjects<B extends LiveBroker>(startBroker: () => Promise<B>): LiveProjects<B> {

@@ -1,2 +1,2 @@
 /** Loads a package through Node's own loader (see native-require.js). */
-export function nativeRequire(request: string): any; // eslint-disable-line @typescript-eslint/no-explicit-any
+export function nativeRequire(request: string): unknown;

@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MqttExtension, type ExtensionEnvironment } from '../../src/scratch/extension';
 import { sleep } from './ports';
+import { nativeRequire } from './native-require';
+import type { HeadlessVm, HeadlessVmConstructor } from './headless-vm';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const VirtualMachine = require('./native-require').nativeRequire('scratch-vm');
+const VirtualMachine = nativeRequire('scratch-vm') as HeadlessVmConstructor;
 // scratch-vm logs through minilog ("No storage module present" for every costume of every test
 // project): keep test output to what the tests say.
-require('./native-require').nativeRequire('minilog').disable();
+(nativeRequire('minilog') as { disable(): void }).disable();
 
 export const FRAME_MS = 1000 / 60;
 
@@ -20,7 +21,7 @@ interface VariableLike {
 }
 
 export interface ScratchHarness {
-  readonly vm: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  readonly vm: HeadlessVm;
   readonly extension: MqttExtension;
   setVariable(name: string, value: string | number): void;
   variable(name: string): unknown;
@@ -33,7 +34,7 @@ export interface ScratchHarness {
 }
 
 export function loadFixture(name: string): object {
-  return JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'projects', `${name}.json`), 'utf8'));
+  return JSON.parse(readFileSync(join(__dirname, '..', 'fixtures', 'projects', `${name}.json`), 'utf8')) as object;
 }
 
 export async function loadProject(project: object, environment: Partial<ExtensionEnvironment> = {}): Promise<ScratchHarness> {

@@ -52,7 +52,6 @@ export function describeWithTool(check: ToolCheck, name: string, body: () => voi
     });
     return;
   }
-  // eslint-disable-next-line no-console
   console.warn(`SKIPPED "${name}": ${check.reason}`);
   describe.skip(`${name} [skipped: ${check.reason}]`, body);
 }

@@ -49,7 +49,7 @@ export async function startTestBroker(options: TestBrokerOptions = {}): Promise<
     const sockets = new Set<Socket>();
     const http = createHttpServer();
     const wss = new WebSocketServer({ server: http });
-    wss.on('connection', (socket) => broker.handle(createWebSocketStream(socket) as never));
+    wss.on('connection', (socket) => broker.handle(createWebSocketStream(socket)));
     const tcp = createTcpServer((socket) => broker.handle(socket));
     for (const server of [http, tcp]) {
       server.on('connection', (socket: Socket) => {

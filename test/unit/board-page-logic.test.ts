@@ -21,7 +21,7 @@ describe('workspace files', () => {
   });
 
   test('block types are found in inputs, shadows and next chains', () => {
-    const types = blockTypesOf(JSON.parse(fixture));
+    const types = blockTypesOf(JSON.parse(fixture) as Parameters<typeof blockTypesOf>[0]);
     expect([...types]).toEqual(expect.arrayContaining(['mqtt_wifiConnect', 'mqtt_connect', 'variables_set', 'text', 'mqtt_whenMessage']));
   });
 

@@ -39,7 +39,7 @@ describe('jsonValueAt', () => {
   test('objects and arrays come back as JSON text', () => {
     expect(jsonValueAt(doc, 'nested.deeper')).toBe('{"value":42}');
     expect(jsonValueAt(doc, 'sensors.1.tags')).toBe('["a","b"]');
-    expect(JSON.parse(jsonValueAt(doc, 'sensors') as string)).toEqual(JSON.parse(doc).sensors);
+    expect(JSON.parse(jsonValueAt(doc, 'sensors') as string)).toEqual((JSON.parse(doc) as { sensors: unknown }).sensors);
   });
 
   test('null reads as empty', () => {

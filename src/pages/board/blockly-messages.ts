@@ -7,6 +7,6 @@ import type { Locale } from '../../../blocks/types';
 import type { BlocklyMessages } from '../../blockly/locale';
 
 export const BLOCKLY_MESSAGES: Readonly<Record<Locale, BlocklyMessages>> = {
-  en: En as unknown as BlocklyMessages,
-  'zh-cn': ZhHans as unknown as BlocklyMessages,
+  en: En,
+  'zh-cn': ZhHans,
 };

@@ -35,7 +35,7 @@ export class CodePanel {
 
   constructor(root: HTMLElement, targets: readonly Target[], locale: Locale) {
     this.locale = locale;
-    this.selected = targets[0] as Target;
+    this.selected = targets[0];
     for (const target of targets) {
       const pane = required<HTMLElement>(root, `.code-pane[data-target="${target}"]`);
       const tab = required<HTMLButtonElement>(root, `[role="tab"][data-target="${target}"]`);

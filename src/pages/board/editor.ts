@@ -45,7 +45,7 @@ export class BoardEditor {
   }
 
   save(): WorkspaceState {
-    return Blockly.serialization.workspaces.save(this.workspace) as WorkspaceState;
+    return Blockly.serialization.workspaces.save(this.workspace);
   }
 
   /**
@@ -89,6 +89,6 @@ export class BoardEditor {
   }
 
   private toolbox(): Blockly.utils.toolbox.ToolboxDefinition {
-    return toolboxWithBroker(this.locale, this.brokerUrl) as unknown as Blockly.utils.toolbox.ToolboxDefinition;
+    return toolboxWithBroker(this.locale, this.brokerUrl);
   }
 }

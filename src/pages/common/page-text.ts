@@ -7,7 +7,7 @@ import type { Locale, LocalizedText } from '../../../blocks/types';
 
 export type TextTable<K extends string> = Readonly<Record<K, LocalizedText>>;
 
-const ATTRIBUTES: ReadonlyArray<[dataName: string, target: 'textContent' | string]> = [
+const ATTRIBUTES: ReadonlyArray<[dataName: string, target: string /* 'textContent' or an attribute name */]> = [
   ['text', 'textContent'],
   ['placeholder', 'placeholder'],
   ['title', 'title'],

@@ -203,7 +203,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
       scratchGuiDir: () => (options.scratchGuiDir === undefined ? findScratchGuiDir() : options.scratchGuiDir),
       info: () => ({
         httpPort,
-        tcp: { host: lan && lanAddresses.length > 0 ? (lanAddresses[0]) : 'localhost', port: tcpPort },
+        tcp: { host: lan && lanAddresses.length > 0 ? lanAddresses[0] : 'localhost', port: tcpPort },
         lan,
         addresses: lanAddresses,
         authRequired: credentials !== null,

@@ -159,7 +159,7 @@ describe('client id, topic, connections and login time', () => {
     await withTimeout(fourth.closed, 3000, 'fourth connection closed');
     expect(open.every((c) => !c.isClosed())).toBe(true);
     expect(events.some((e) => e.type === 'refused' && e.reason === 'tooManyConnections')).toBe(true);
-    open[0]!.socket.destroy();
+    open[0].socket.destroy();
     await sleep(100);
     const again = await rawConnection(server.tcpPort);
     again.socket.write(connectPacket('after-one-left'));

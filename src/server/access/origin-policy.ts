@@ -40,7 +40,7 @@ function isTurboWarp(origin: string): boolean {
 export function splitHost(host: string): { name: string; port: number | null } | null {
   const match = /^(\[[0-9a-f:.]+\]|[a-z0-9.-]+)(?::(\d{1,5}))?$/i.exec(host.trim());
   if (match === null) return null;
-  return { name: (match[1] as string).toLowerCase(), port: match[2] === undefined ? null : Number(match[2]) };
+  return { name: match[1].toLowerCase(), port: match[2] === undefined ? null : Number(match[2]) };
 }
 
 /** Names and addresses this computer answers to: loopback, its host name, and every interface address. */

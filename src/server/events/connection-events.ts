@@ -103,6 +103,7 @@ function cut(text: string): string {
 
 /** Makes an event safe to keep and print: bounded strings, no control characters (a client id could hold a newline). */
 function sanitise<E extends ConnectionEvent>(event: E): E {
+  // eslint-disable-next-line no-control-regex -- control characters are what we replace
   const clean = (value: string): string => cut(value.replace(/[\u0000-\u001f\u007f]/g, '?'));
   const copy = { ...event } as E & Record<string, unknown>;
   for (const key of ['clientId', 'username', 'address', 'detail'] as const) {

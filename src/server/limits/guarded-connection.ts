@@ -107,7 +107,7 @@ export class GuardedConnection extends Duplex {
 
   /** aedes corks the stream around each packet: pass the packet on as one write (one WebSocket frame). */
   override _writev(chunks: { chunk: Buffer }[], callback: (error?: Error | null) => void): void {
-    this.send(chunks.length === 1 ? (chunks[0] as { chunk: Buffer }).chunk : Buffer.concat(chunks.map((c) => c.chunk)));
+    this.send(chunks.length === 1 ? chunks[0].chunk : Buffer.concat(chunks.map((c) => c.chunk)));
     callback();
   }
 
@@ -127,7 +127,7 @@ export class GuardedConnection extends Duplex {
 
   private forgetFlushedPublishes(): void {
     const ends = this.publishEnds;
-    while (this.publishHead < ends.length && (ends[this.publishHead] as number) <= this.flushed) this.publishHead += 1;
+    while (this.publishHead < ends.length && ends[this.publishHead] <= this.flushed) this.publishHead += 1;
     if (this.publishHead > 1024 && this.publishHead * 2 > ends.length) {
       this.publishEnds = ends.slice(this.publishHead);
       this.publishHead = 0;

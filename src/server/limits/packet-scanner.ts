@@ -45,7 +45,7 @@ export class PacketScanner {
         if (this.bodyLeft === 0) this.finishPacket(this.offset + i);
         continue;
       }
-      const byte = chunk[i] as number;
+      const byte = chunk[i];
       i += 1;
       if (this.state === 'type') {
         this.packetType = byte >> 4;

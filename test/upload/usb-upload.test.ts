@@ -153,8 +153,9 @@ describe('failures keep the old main.py', () => {
     const chatty = new ReceiveBuffer();
     const modem: ByteLink = {
       rx: chatty,
-      write: async () => {
+      write: () => {
         chatty.push(encode('\r\nERROR\r\n'));
+        return Promise.resolve();
       },
     };
     await expectFailure(uploadToBoard(modem, [{ path: 'main.py', bytes: encode('x = 1\n') }], { timing: fast }), 'notMicroPython');

@@ -38,9 +38,9 @@ export function topicsToCsv(topics: readonly ExportedTopic[]): string {
   for (const { topic, history } of topics) {
     const where = fields.map((field) => history.fields.indexOf(field));
     for (let i = 0; i < history.length; i += 1) {
-      const ms = Math.round((history.times[i] as number) * 1000);
+      const ms = Math.round(history.times[i] * 1000);
       const values = where.map((column) => {
-        const value = column < 0 ? null : (history.columns[column] as Array<number | null>)[i];
+        const value = column < 0 ? null : history.columns[column][i];
         return value === null || value === undefined ? '' : String(value);
       });
       const cells = [localTimestamp(ms), String(ms), csvText(topic), csvText(history.senders[i] ?? ''), ...values];
@@ -55,6 +55,7 @@ export function topicsToCsv(topics: readonly ExportedTopic[]): string {
 
 /** A file name from a topic or group, safe on Windows, macOS and Linux (Chinese kept). */
 export function csvFileName(name: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are not allowed in file names
   const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').replace(/^[._]+|[._]+$/g, '').slice(0, 80);
   return `${cleaned === '' ? 'mqtt' : cleaned}.csv`;
 }

@@ -19,12 +19,12 @@ export class RateMeter {
   perSecond(nowMs: number): number {
     const start = nowMs - this.windowMs;
     let drop = 0;
-    while (drop < this.times.length && (this.times[drop] as number) < start) drop += 1;
+    while (drop < this.times.length && this.times[drop] < start) drop += 1;
     if (drop > 0) this.times.splice(0, drop);
     const count = this.times.length;
     if (count === 0) return 0;
     // When the list was capped, the window it covers is shorter than windowMs.
-    const span = count >= this.maxKept ? nowMs - (this.times[0] as number) : this.windowMs;
+    const span = count >= this.maxKept ? nowMs - this.times[0] : this.windowMs;
     return (count * 1000) / Math.max(span, 1000);
   }
 }

@@ -31,7 +31,7 @@ export function compareTopics(a: string, b: string): number {
   const left = a.split('/');
   const right = b.split('/');
   for (let i = 0; i < Math.min(left.length, right.length); i += 1) {
-    const order = collator.compare(left[i] as string, right[i] as string);
+    const order = collator.compare(left[i], right[i]);
     if (order !== 0) return order;
   }
   return left.length - right.length;

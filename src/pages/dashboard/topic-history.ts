@@ -47,7 +47,7 @@ export class TopicHistory {
     const time = last !== undefined && timeMs / 1000 < last ? last : timeMs / 1000;
     this.times.push(time);
     this.senders.push(sender);
-    this.fields.forEach((field, index) => (this.columns[index] as Array<number | null>).push(reading.get(field) ?? null));
+    this.fields.forEach((field, index) => this.columns[index].push(reading.get(field) ?? null));
     this.trim(timeMs);
   }
 
@@ -55,7 +55,7 @@ export class TopicHistory {
   trim(nowMs: number): void {
     const oldest = (nowMs - this.limits.maxAgeMs) / 1000;
     let drop = Math.max(0, this.times.length - this.limits.maxPoints);
-    while (drop < this.times.length && (this.times[drop] as number) < oldest) drop += 1;
+    while (drop < this.times.length && this.times[drop] < oldest) drop += 1;
     if (drop === 0) return;
     // shift() for the common one-point case: V8 moves the array start instead of copying.
     if (drop === 1) {
@@ -73,7 +73,7 @@ export class TopicHistory {
   latest(): Array<[string, number]> {
     const result: Array<[string, number]> = [];
     this.fields.forEach((field, index) => {
-      const column = this.columns[index] as Array<number | null>;
+      const column = this.columns[index];
       for (let i = column.length - 1; i >= 0; i -= 1) {
         const value = column[i];
         if (value !== null && value !== undefined) {

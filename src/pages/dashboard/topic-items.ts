@@ -149,7 +149,7 @@ export class ChartCard implements TopicItem {
       const index = this.values.childElementCount;
       const chip = element('span', 'card-value');
       const swatch = element('span', 'card-swatch');
-      swatch.style.background = COLOURS[index % COLOURS.length] as string;
+      swatch.style.background = COLOURS[index % COLOURS.length];
       chip.append(swatch, element('span', 'card-field'), element('strong', 'card-number'));
       this.values.append(chip);
     }
@@ -157,8 +157,8 @@ export class ChartCard implements TopicItem {
       const chip = this.values.children[index] as HTMLElement;
       const single = latest.length === 1 && field === 'value';
       chip.classList.toggle('is-single', single);
-      setText(chip.children[1] as HTMLElement, single ? '' : field);
-      setText(chip.children[2] as HTMLElement, formatValue(value));
+      setText(chip.children[1], single ? '' : field);
+      setText(chip.children[2], formatValue(value));
     });
   }
 
@@ -172,7 +172,7 @@ export class ChartCard implements TopicItem {
     }
     // Fields that appeared since the chart was made get their own line.
     while (this.drawnFields < history.fields.length) {
-      this.plot.addSeries(seriesFor(history.fields[this.drawnFields] as string, this.drawnFields));
+      this.plot.addSeries(seriesFor(history.fields[this.drawnFields], this.drawnFields));
       this.drawnFields += 1;
     }
     this.plot.setData(data);

@@ -5,7 +5,7 @@
  */
 import mqtt from 'mqtt';
 import type { PendingMessage } from '../../../i18n/translate';
-import { MqttSession, type ConnectFunction } from '../../../session/mqtt-session';
+import { MqttSession } from '../../../session/mqtt-session';
 import type { QoS } from './control-config';
 
 export type LinkState = 'offline' | 'connecting' | 'live';
@@ -17,7 +17,7 @@ export class ControlLink {
   constructor(private readonly onChange: () => void) {
     this.session = new MqttSession(
       { message: () => {}, connectionChanged: (connected) => this.setState(connected ? 'live' : 'connecting') },
-      { connect: mqtt.connect as unknown as ConnectFunction, pageProtocol: location.protocol, clientIdPrefix: 'dashboard' },
+      { connect: mqtt.connect, pageProtocol: location.protocol, clientIdPrefix: 'dashboard' },
     );
   }
 

@@ -116,6 +116,25 @@ export class BoardGenerator extends PythonGenerator {
     return super.workspaceToCode(workspace);
   }
 
+  /**
+   * Blockly follows a `next` chain by recursion (blockToCode → scrub_ → blockToCode): a chain of a
+   * few thousand blocks overflows the stack. Here the chain is walked in a loop instead.
+   */
+  override blockToCode(block: Blockly.Block | null, opt_thisOnly?: boolean): string | [string, number] {
+    if (block === null || opt_thisOnly || isHatBlock(block)) {
+      return super.blockToCode(block, opt_thisOnly);
+    }
+    let code = '';
+    for (let current: Blockly.Block | null = block; current !== null; current = current.getNextBlock()) {
+      const piece = super.blockToCode(current, true);
+      if (Array.isArray(piece)) {
+        return piece; // a value block: no chain
+      }
+      code += piece;
+    }
+    return code;
+  }
+
   override scrub_(block: Blockly.Block, code: string, thisOnly?: boolean): string {
     // A hat's script is its callback body, not part of the main program.
     return isHatBlock(block) ? code : super.scrub_(block, code, thisOnly);

@@ -90,31 +90,35 @@ interface Case {
 const text = (value: string): Record<string, unknown> => ({ shadow: { type: 'text', fields: { TEXT: value } } });
 const textBlock = (value: string): Record<string, unknown> => ({ block: { type: 'text', fields: { TEXT: value } } });
 
+/** A typed topic the Scratch rules accept (no + or #, no NUL): a broken one is refused while generating. */
+const validTopic = (value: string): string => value.replace(/[+#\u0000]/g, '');
+
 function makeCase(index: number, random: () => number): Case {
   const r = (): string => nastyString(random);
   const strings: Strings = {
     ssid: r(),
     wifiPassword: r(),
     willMessage: r(),
-    willTopic: `w/${r()}`,
+    willTopic: validTopic(`w/${r()}`),
     user: `u${r()}`,
     password: r(),
     variableName: `v${r()}`,
     variableValue: r(),
-    publishTopic: `p/${r()}`,
+    publishTopic: validTopic(`p/${r()}`),
     joinA: r(),
     joinB: r(),
-    optionsTopic: `q/${r()}`,
-    jsonKey: `k${r().replace(/\./g, '')}`,
+    optionsTopic: validTopic(`q/${r()}`),
+    // No dots or brackets (path steps) and no space at either end (steps are trimmed, as in Scratch).
+    jsonKey: `k${r().replace(/[.[\]]/g, '')}k`,
     jsonValue: r(),
-    subscribeTopic: `s/${r()}`,
+    subscribeTopic: validTopic(`s/${r()}`),
     // The editor trims a function's name as it is typed (Blockly's rename validator) and its calls use that name.
     functionName: `f${nastyString(random, 4)}`.trim(),
     functionMessage: r(),
     printed: r(),
     // A literal hat topic (no wildcards), so the delivered message matches exactly this filter.
-    hatTopic: `h/${r().replace(/[+#]/g, '')}`,
-    echoTopic: `e/${r()}`,
+    hatTopic: validTopic(`h/${r()}`),
+    echoTopic: validTopic(`e/${r()}`),
     payload: r(),
     comments: Array.from({ length: 12 }, () => (random() < 0.5 ? r() : '')),
   };

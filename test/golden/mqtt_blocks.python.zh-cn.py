@@ -14,7 +14,7 @@ _T_PI_UNREACHABLE = '还连不上服务器 %s（仍在重试）。服务器启�
 _T_REFUSED = '服务器拒绝了连接：%s'
 _T_REFUSALS = ('不支持这个 MQTT 版本。', '客户端 ID 被拒绝。', '服务器暂时不可用。', '用户名或密码错误。', '没有权限：请检查用户名和密码。')
 _T_LOST = '与服务器的连接断开了（%s）。正在重新连接。'
-_T_LOST_AFTER_PUBLISH = '发布到 %s 之后服务器断开了连接：它可能不允许这个主题。正在重新连接。'
+_T_LOST_AFTER_PUBLISH = '刚发布到 %s 就与服务器断开了连接：服务器可能不允许这个主题。正在重新连接。'
 _T_NOT_CONNECTED = '还没有连接，发往 %s 的消息没有发送。请先使用 "连接" 积木。'
 _T_NOT_CONFIRMED = '服务器没有确认发往 %s 的消息。'
 _T_SUBSCRIBE_REFUSED = '服务器拒绝了对 %s 的订阅：请问老师。'
@@ -278,7 +278,7 @@ class Client:
         self.connected = False
         reason = details[1] if len(details) >= 2 else details[0] if details else 0
         if _code(reason) != 0 and not self.refused:
-            if time.monotonic() - self.sent[1] < 1:
+            if time.monotonic() - self.sent[1] < 0.3:
                 self.say(_T_LOST_AFTER_PUBLISH % self.sent[0])
             else:
                 self.say(_T_LOST % reason)

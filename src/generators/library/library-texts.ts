@@ -35,8 +35,8 @@ export const LIBRARY_TEXTS: Readonly<Record<string, LibraryText>> = {
   ],
   _T_LOST: { en: 'Lost the connection to the broker (%s). Reconnecting.', 'zh-cn': '与服务器的连接断开了（%s）。正在重新连接。' },
   _T_LOST_AFTER_PUBLISH: {
-    en: 'The broker closed the connection after a message to %s: it may not allow that topic. Reconnecting.',
-    'zh-cn': '发布到 %s 之后服务器断开了连接：它可能不允许这个主题。正在重新连接。',
+    en: 'Lost the connection to the broker right after a message to %s: it may not allow that topic. Reconnecting.',
+    'zh-cn': '刚发布到 %s 就与服务器断开了连接：服务器可能不允许这个主题。正在重新连接。',
   },
   _T_NOT_CONNECTED: {
     en: 'Not connected, so the message to %s was not sent. Use "connect" first.',

@@ -14,7 +14,7 @@ _T_PI_UNREACHABLE = 'Cannot reach the broker at %s yet (still trying). Is it run
 _T_REFUSED = 'The broker refused the connection: %s'
 _T_REFUSALS = ('unsupported MQTT version.', 'client id rejected.', 'broker unavailable.', 'wrong username or password.', 'not authorised: check the username and password.')
 _T_LOST = 'Lost the connection to the broker (%s). Reconnecting.'
-_T_LOST_AFTER_PUBLISH = 'The broker closed the connection after a message to %s: it may not allow that topic. Reconnecting.'
+_T_LOST_AFTER_PUBLISH = 'Lost the connection to the broker right after a message to %s: it may not allow that topic. Reconnecting.'
 _T_NOT_CONNECTED = 'Not connected, so the message to %s was not sent. Use "connect" first.'
 _T_NOT_CONFIRMED = 'The broker did not confirm the message to %s.'
 _T_SUBSCRIBE_REFUSED = 'The broker refused the subscription to %s: ask your teacher.'
@@ -174,7 +174,7 @@ class Client:
         self.connected = False
         reason = details[1] if len(details) >= 2 else details[0] if details else 0
         if _code(reason) != 0 and not self.refused:
-            if time.monotonic() - self.sent[1] < 1:
+            if time.monotonic() - self.sent[1] < 0.3:
                 self.say(_T_LOST_AFTER_PUBLISH % self.sent[0])
             else:
                 self.say(_T_LOST % reason)

@@ -1,0 +1,76 @@
+/**
+ * The board libraries (src/generators/library): real Python that real MicroPython compiles and
+ * CPython runs; the names main.py may use are declared once (exports.ts) and match what the
+ * interpreters find; the English texts in the .py files are the ones in library-texts.ts; texts
+ * come out in the pupil's language; the MicroPython library stays small (RAM on the board).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { TARGETS, type Target } from '../../blocks/codegen';
+import { LIBRARY_EXPORTS, LIBRARY_PRIVATE_NAMES } from '../../src/generators/library/exports';
+import { libraryFor, textLine } from '../../src/generators/library/library';
+import { LIBRARY_TEXTS } from '../../src/generators/library/library-texts';
+import { PYTHON_SOURCES } from '../../src/generators/library/python-sources';
+import { runMicroPython } from '../support/micropython/run';
+import { DEBIAN_PYTHON, describeWithTool, pahoCheck } from '../support/system-tool';
+import { UMQTT_SIMPLE_BYTECODE } from '../support/micropython/umqtt-reference';
+
+jest.setTimeout(60000);
+
+const STANDINS = path.join(__dirname, '..', 'support', 'micropython', 'standins');
+const LIST_NAMES = "\nprint(' '.join(sorted(k for k in globals() if not k.startswith('__') and k != 'input')))\n";
+
+function declared(target: Target): string[] {
+  const texts = PYTHON_SOURCES[target].match(/^_T_[A-Z_]+/gm) ?? [];
+  return [...LIBRARY_EXPORTS[target], ...LIBRARY_PRIVATE_NAMES[target], ...texts].sort();
+}
+
+test.each(TARGETS)('%s: every English text line in the .py file is the one in library-texts.ts', (target) => {
+  const lines = PYTHON_SOURCES[target].split('\n').filter((line) => line.startsWith('_T_'));
+  expect(lines.length).toBeGreaterThan(5);
+  for (const line of lines) {
+    expect(line).toBe(textLine(line.split(' ')[0], 'en'));
+  }
+});
+
+test('every text has Chinese, and the Chinese library carries it', () => {
+  for (const [name, value] of Object.entries(LIBRARY_TEXTS)) {
+    for (const text of Array.isArray(value) ? value : [value]) {
+      expect({ name, zh: /[\u4e00-\u9fff]/.test(text['zh-cn']) }).toEqual({ name, zh: true });
+      expect((text.en.match(/%s/g) ?? []).length).toBe((text['zh-cn'].match(/%s/g) ?? []).length);
+    }
+  }
+  expect(libraryFor('micropython', 'zh-cn').text).toContain("_T_NOT_CONNECTED = '还没有连接");
+  expect(libraryFor('micropython', 'en').text).toContain("_T_NOT_CONNECTED = 'Not connected");
+});
+
+test('the version changes with the text (target and language) and only then', () => {
+  const versions = TARGETS.flatMap((target) => [libraryFor(target, 'en').version, libraryFor(target, 'zh-cn').version]);
+  expect(new Set(versions).size).toBe(4);
+  expect(libraryFor('python', 'en').version).toBe(libraryFor('python', 'en').version);
+});
+
+test('MicroPython: the library compiles and defines exactly the declared names', async () => {
+  const result = await runMicroPython(libraryFor('micropython', 'zh-cn').text + LIST_NAMES);
+  expect(result.error).toBeNull();
+  expect(result.stdout[result.stdout.length - 1].split(' ')).toEqual(declared('micropython'));
+});
+
+test('MicroPython: the library keeps at most 1.5 times the bytecode of umqtt.simple', async () => {
+  // gc.mem_alloc() before and after compile(), in a fresh interpreter (bench/library-bytecode.ts prints it).
+  const measure = `import gc\nSRC = ${JSON.stringify(libraryFor('micropython', 'zh-cn').text)}\ngc.collect()\na = gc.mem_alloc()\ncode = compile(SRC, 'mqtt_blocks.py', 'exec')\ngc.collect()\nprint(gc.mem_alloc() - a)\n`;
+  const result = await runMicroPython(measure);
+  expect(result.error).toBeNull();
+  const bytes = Number(result.stdout[result.stdout.length - 1]);
+  expect(bytes).toBeGreaterThan(1000);
+  expect(bytes).toBeLessThanOrEqual(1.5 * UMQTT_SIMPLE_BYTECODE);
+});
+
+describeWithTool(pahoCheck(), 'CPython (Debian python3)', () => {
+  test.each(TARGETS)('%s: the library runs in CPython and defines exactly the declared names', (target) => {
+    const env = { ...process.env, PYTHONPATH: target === 'micropython' ? STANDINS : '' };
+    const run = spawnSync(DEBIAN_PYTHON, ['-'], { input: libraryFor(target, 'en').text + LIST_NAMES, encoding: 'utf8', timeout: 30000, env });
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim().split(' ')).toEqual(declared(target));
+  });
+});

@@ -28,7 +28,7 @@ function refuse(en: string, zh: string): never {
 /** A copy of JSON data made without recursion (structuredClone overflows on deep nesting). */
 function copyJson(value: unknown): unknown {
   const root: { value?: unknown } = {};
-  const work: Array<[unknown, Record<string, unknown> | unknown[], string | number]> = [[value, root as Record<string, unknown>, 'value']];
+  const work: Array<[unknown, Record<string, unknown> | unknown[], string | number]> = [[value, root, 'value']];
   while (work.length > 0) {
     const [item, into, key] = work.pop()!;
     let copy: unknown = item;
@@ -150,7 +150,7 @@ export function cutLongChains(state: Json): Array<{ parent: string; child: strin
   const pieces: Json[] = [];
   const stack: Json[] = [...blocks];
   while (stack.length > 0) {
-    let node: Json | undefined = stack.pop()!;
+    let node: Json | undefined = stack.pop();
     let length = 0;
     while (node !== undefined) {
       for (const input of Object.values(isObject(node.inputs) ? node.inputs : {})) {

@@ -31,7 +31,7 @@ const NASTY = [
 const text = (value: string): Record<string, unknown> => ({ shadow: { type: 'text', fields: { TEXT: value } } });
 
 /** A typed topic the Scratch rules accept (no + or #, no NUL): a broken one is refused while generating. */
-const topic = (prefix: string, value: string): string => `${prefix}${value}`.replace(/[+#\u0000]/g, '');
+const topic = (prefix: string, value: string): string => `${prefix}${value}`.replace(/[+#]/g, '').split('\u0000').join('');
 
 function workspaceFor(value: string): Record<string, unknown> {
   const chain = [

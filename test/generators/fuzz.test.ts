@@ -91,7 +91,7 @@ const text = (value: string): Record<string, unknown> => ({ shadow: { type: 'tex
 const textBlock = (value: string): Record<string, unknown> => ({ block: { type: 'text', fields: { TEXT: value } } });
 
 /** A typed topic the Scratch rules accept (no + or #, no NUL): a broken one is refused while generating. */
-const validTopic = (value: string): string => value.replace(/[+#\u0000]/g, '');
+const validTopic = (value: string): string => value.replace(/[+#]/g, '').split('\u0000').join('');
 
 function makeCase(index: number, random: () => number): Case {
   const r = (): string => nastyString(random);

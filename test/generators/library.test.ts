@@ -7,6 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { TARGETS, type Target } from '../../blocks/codegen';
+import type { LocalizedText } from '../../blocks/types';
 import { LIBRARY_EXPORTS, LIBRARY_PRIVATE_NAMES } from '../../src/generators/library/exports';
 import { libraryFor, textLine } from '../../src/generators/library/library';
 import { LIBRARY_TEXTS } from '../../src/generators/library/library-texts';
@@ -35,7 +36,8 @@ test.each(TARGETS)('%s: every English text line in the .py file is the one in li
 
 test('every text has Chinese, and the Chinese library carries it', () => {
   for (const [name, value] of Object.entries(LIBRARY_TEXTS)) {
-    for (const text of Array.isArray(value) ? value : [value]) {
+    const texts: ReadonlyArray<LocalizedText> = Array.isArray(value) ? value : [value as LocalizedText];
+    for (const text of texts) {
       expect({ name, zh: /[\u4e00-\u9fff]/.test(text['zh-cn']) }).toEqual({ name, zh: true });
       expect((text.en.match(/%s/g) ?? []).length).toBe((text['zh-cn'].match(/%s/g) ?? []).length);
     }

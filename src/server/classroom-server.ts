@@ -6,6 +6,7 @@ import { generatePassword, generateUsername, generateViewerCode, type Credential
 import { GuessLimiter } from './access/guess-limiter';
 import { createLoginHook, loginOf, whereFrom } from './access/login';
 import { OriginPolicy } from './access/origin-policy';
+import { TeacherAccess } from './access/teacher-access';
 import { ConnectionEvents, formatConnectionEvent } from './events/connection-events';
 import { resolveLimits, type BrokerLimits } from './limits/broker-limits';
 import { ConnectionIntake } from './limits/connection-intake';
@@ -14,7 +15,7 @@ import { GuardedConnection } from './limits/guarded-connection';
 import { createPublishRule, createSubscribeRule } from './limits/topic-rules';
 import { createHttpApp } from './http-app';
 import { closeServer, listenOn } from './listen';
-import { MessageMonitor } from './monitor';
+import { MessageMonitor, type MonitorOptions } from './monitor';
 import { lanIPv4Addresses } from './network';
 import { RetainedFileStore } from './retained-store';
 import { findScratchGuiDir } from './scratch-gui-files';
@@ -54,6 +55,8 @@ export interface ClassroomServerOptions {
   allowOrigins?: string[];
   /** Read-only code for the monitor and dashboard (username `viewer`); generated when credentials are required. */
   viewerCode?: string;
+  /** Bounds of the monitor feed (history, feeds open, stalled feeds). */
+  monitor?: MonitorOptions;
 }
 
 export interface ClassroomServer {
@@ -142,8 +145,11 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
   let httpPort = 0;
   const originPolicy = new OriginPolicy({ httpPort: () => httpPort, allowedOrigins: options.allowOrigins ?? [], extraNames: [host] });
 
+  // One guess limiter for MQTT and page logins: switching doors does not buy more guesses.
+  const guesses = new GuessLimiter();
+  const teacherAccess = new TeacherAccess({ credentials, viewerCode, originPolicy, guesses, events });
   const aedesOptions: AedesOptions = {
-    authenticate: createLoginHook({ credentials, viewerCode, limits, guesses: new GuessLimiter(), events }),
+    authenticate: createLoginHook({ credentials, viewerCode, limits, guesses, events }),
     authorizePublish: createPublishRule(limits, events),
     authorizeSubscribe: createSubscribeRule(limits, events),
     authorizeForward: createDeliveryGuard(events),
@@ -178,7 +184,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
   if (store !== null) await restoreRetained(broker, store);
 
   // Only now start watching publishes, so the restored messages are not written back or shown as new.
-  const monitor = new MessageMonitor();
+  const monitor = new MessageMonitor(options.monitor);
   broker.on('publish', (packet, client) => {
     monitor.record({
       topic: packet.topic,
@@ -200,6 +206,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
       pagesDir,
       websocketPath: WEBSOCKET_PATH,
       monitor,
+      teacherAccess,
       scratchGuiDir: () => (options.scratchGuiDir === undefined ? findScratchGuiDir() : options.scratchGuiDir),
       info: () => ({
         httpPort,

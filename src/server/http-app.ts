@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { isTeacherPath, type TeacherAccess } from './access/teacher-access';
 import type { MessageMonitor } from './monitor';
 import { sendFile, sendText, serveStatic } from './static-files';
 
@@ -31,6 +32,8 @@ export interface HttpAppOptions {
   info: () => Omit<BrokerInfo, 'websocketUrl' | 'scratchEditor'> & { httpPort: number };
   /** The prebuilt Scratch editor's folder, or null when not set up. Asked per request, so setting it up needs no restart. */
   scratchGuiDir: () => string | null;
+  /** Login and Host check for the pages and feeds that show the class's messages. */
+  teacherAccess: TeacherAccess;
 }
 
 /** URL prefix of the prebuilt Scratch editor's files. */
@@ -39,7 +42,7 @@ export const SCRATCH_GUI_PREFIX = '/vendor/scratch-gui/';
 /** Files from `distDir` that are served at the site root, for TurboWarp and for pages. */
 const DIST_FILES = new Set(['/mqtt-blocks.js', '/mqtt-blocks.js.map']);
 
-/** Any browser page (TurboWarp online, a local scratch-gui) may load the extension and read the info. */
+/** Any browser page (TurboWarp online, a local scratch-gui) may load the extension file. */
 const CORS = { 'Access-Control-Allow-Origin': '*' };
 
 /**
@@ -114,10 +117,13 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
         ...rest,
         scratchEditor: options.scratchGuiDir() !== null,
       };
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...CORS });
+      // No CORS header: only the server's own pages read this, and other sites need not learn the class's addresses.
+      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
       res.end(JSON.stringify(body));
       return;
     }
+
+    if (isTeacherPath(pathname) && !(await options.teacherAccess.allow(req, res))) return;
 
     if (pathname === '/api/monitor') {
       options.monitor.attach(req, res);

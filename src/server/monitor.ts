@@ -7,6 +7,7 @@ export interface MonitoredMessage {
   seq: number;
   /** Milliseconds since the Unix epoch, when the broker saw the message. */
   time: number;
+  /** Topic, cut for display (a topic may be 65 kB long); ends with "…" when cut. */
   topic: string;
   /** Payload decoded as UTF-8; invalid bytes become U+FFFD, never an exception. */
   payload: string;
@@ -15,7 +16,7 @@ export interface MonitoredMessage {
   bytes: number;
   retain: boolean;
   qos: number;
-  /** Id of the publishing client, when the message came from one (not from the broker). */
+  /** Id of the publishing client, when the message came from one (not from the broker); cut for display. */
   clientId: string | null;
 }
 
@@ -24,68 +25,91 @@ export interface MonitorOptions {
   historySize?: number;
   /** Characters of payload kept per message; bounds memory with large payloads. */
   maxPayloadChars?: number;
-  /** Bytes queued for one page before we stop writing to it until it drains. */
+  /** Characters of topic and of client id kept per message. */
+  maxTopicChars?: number;
+  maxClientIdChars?: number;
+  /** A feed is written to only while its socket holds less than this (history goes out in pieces of this size). */
   maxBufferedBytes?: number;
   /** Interval of SSE comments that keep proxies and idle timeouts from closing the stream. */
   keepAliveMs?: number;
+  /** Open feeds at most, in all and from one address; more are answered 503. */
+  maxFeeds?: number;
+  maxFeedsPerAddress?: number;
+  /** A feed that takes none of what waits for it for this long is closed. */
+  stalledFeedTimeoutMs?: number;
 }
 
-interface Subscriber {
+export const MONITOR_DEFAULTS = {
+  historySize: 200,
+  maxPayloadChars: 4096,
+  maxTopicChars: 256,
+  maxClientIdChars: 64,
+  maxBufferedBytes: 64 * 1024,
+  keepAliveMs: 15000,
+  maxFeeds: 20,
+  maxFeedsPerAddress: 4,
+  stalledFeedTimeoutMs: 30000,
+} as const;
+
+interface Feed {
   res: ServerResponse;
-  /** Messages not sent to this page because it was not reading fast enough. */
+  address: string;
+  /** seq of the last message written to this feed. */
+  sent: number;
+  /** Messages that left the history before this feed could be sent them, not yet reported. */
   dropped: number;
+  /** Since when the socket has been too full to write (null while it takes data). */
+  fullSince: number | null;
+}
+
+function cutForDisplay(text: string, max: number): string {
+  const { text: kept, truncated } = cutText(text, max);
+  return truncated ? `${kept}…` : kept;
 }
 
 /**
  * Feed of every message passing through the broker, for the teacher's monitor page.
  *
- * The broker calls record() synchronously for every publish, so it must never wait on a
- * page: writes are fire-and-forget, and a page that falls behind (its socket buffer over
- * the limit) simply misses messages, which are counted and reported to it once it catches up.
+ * The broker calls record() synchronously for every publish, so it must never wait on a page.
+ * Every feed is a cursor into one shared, bounded history: a feed is written to only while its
+ * socket has room, in pieces, so a page that stops reading costs a bounded socket buffer and no
+ * copies. A page that falls so far behind that messages leave the history is told how many it
+ * missed; one that takes nothing for a while is closed.
  */
 export class MessageMonitor {
   private readonly history: MonitoredMessage[] = [];
-  private readonly subscribers = new Set<Subscriber>();
-  private readonly historySize: number;
-  private readonly maxPayloadChars: number;
-  private readonly maxBufferedBytes: number;
-  private readonly keepAlive: NodeJS.Timeout;
+  private readonly feeds = new Set<Feed>();
+  private readonly options: Required<MonitorOptions>;
+  private readonly timer: NodeJS.Timeout;
   private seq = 0;
+  private lastKeepAlive = Date.now();
 
   constructor(options: MonitorOptions = {}) {
-    this.historySize = options.historySize ?? 200;
-    this.maxPayloadChars = options.maxPayloadChars ?? 4096;
-    this.maxBufferedBytes = options.maxBufferedBytes ?? 256 * 1024;
-    this.keepAlive = setInterval(() => this.broadcast(': keep-alive\n\n', false), options.keepAliveMs ?? 15000);
-    this.keepAlive.unref();
+    this.options = { ...MONITOR_DEFAULTS, ...options };
+    this.timer = setInterval(() => this.tick(), Math.min(1000, this.options.keepAliveMs));
+    this.timer.unref();
   }
 
-  /** Adds a message to the history and sends it to every connected page. `$SYS/` is skipped. */
-  record(message: {
-    topic: string;
-    payload: Buffer | string;
-    retain?: boolean;
-    qos?: number;
-    clientId?: string | null;
-  }): void {
+  /** Adds a message to the history and sends it to every connected page that has room. `$SYS/` is skipped. */
+  record(message: { topic: string; payload: Buffer | string; retain?: boolean; qos?: number; clientId?: string | null }): void {
     if (message.topic.startsWith('$SYS/')) return;
     const buffer = typeof message.payload === 'string' ? Buffer.from(message.payload, 'utf8') : message.payload;
     // Buffer#toString('utf8') replaces malformed sequences with U+FFFD instead of throwing.
-    const { text, truncated } = cutText(buffer.toString('utf8'), this.maxPayloadChars);
+    const { text, truncated } = cutText(buffer.toString('utf8'), this.options.maxPayloadChars);
     const entry: MonitoredMessage = {
       seq: ++this.seq,
       time: Date.now(),
-      topic: message.topic,
+      topic: cutForDisplay(message.topic, this.options.maxTopicChars),
       payload: text,
       truncated,
       bytes: buffer.length,
       retain: message.retain ?? false,
       qos: message.qos ?? 0,
-      clientId: message.clientId ?? null,
+      clientId: message.clientId == null ? null : cutForDisplay(message.clientId, this.options.maxClientIdChars),
     };
     this.history.push(entry);
-    if (this.history.length > this.historySize) this.history.shift();
-    this.broadcast(formatEvent(entry));
+    if (this.history.length > this.options.historySize) this.history.shift();
+    for (const feed of this.feeds) this.pump(feed);
   }
 
   /** Last messages, oldest first (a copy). */
@@ -93,8 +117,26 @@ export class MessageMonitor {
     return [...this.history];
   }
 
-  /** Serves `GET /api/monitor` as Server-Sent Events: history first, then live messages. */
+  /** Open feeds (for tests and the dashboard). */
+  get feedCount(): number {
+    return this.feeds.size;
+  }
+
+  /**
+   * Serves `GET /api/monitor` as Server-Sent Events: history first, then live messages. `HEAD`
+   * gets the headers only. Beyond the feed limits the answer is 503 with an explanation.
+   */
   attach(req: IncomingMessage, res: ServerResponse): void {
+    const address = req.socket?.remoteAddress ?? 'unknown';
+    const fromAddress = [...this.feeds].filter((feed) => feed.address === address).length;
+    if (this.feeds.size >= this.options.maxFeeds || fromAddress >= this.options.maxFeedsPerAddress) {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', 'Cache-Control': 'no-store' });
+      res.end(
+        'Too many monitor pages are open. Close some monitor tabs, then reload this one.\n' +
+          '打开的监视页面太多。请关闭一些监视标签页，然后刷新本页。\n',
+      );
+      return;
+    }
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -103,47 +145,85 @@ export class MessageMonitor {
       // Deliberately no Access-Control-Allow-Origin: the monitor page is served from this
       // server, and CORS would let any web site the teacher visits read the class's messages.
     });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     // A page that reconnects sends the last id it saw: resend only what it missed.
     const lastId = Number(req.headers['last-event-id']);
     const since = Number.isFinite(lastId) && lastId > 0 && lastId <= this.seq ? lastId : 0;
-    let chunk = 'retry: 2000\n\n';
-    for (const entry of this.history) if (entry.seq > since) chunk += formatEvent(entry);
-    res.write(chunk);
-
-    const subscriber: Subscriber = { res, dropped: 0 };
-    this.subscribers.add(subscriber);
+    const feed: Feed = { res, address, sent: since, dropped: 0, fullSince: null };
+    // Messages older than the history that this page never saw are not "dropped": it just came late.
+    const oldest = this.history[0]?.seq;
+    if (oldest !== undefined && feed.sent < oldest - 1) feed.sent = oldest - 1;
+    if (oldest === undefined) feed.sent = Math.max(feed.sent, this.seq);
+    this.feeds.add(feed);
     const remove = (): void => {
-      this.subscribers.delete(subscriber);
+      this.feeds.delete(feed);
     };
     req.on('close', remove);
     res.on('close', remove);
     res.on('error', remove);
+    res.on('drain', () => this.pump(feed));
+    this.pump(feed, 'retry: 2000\n\n');
   }
 
   /** Ends every open feed, e.g. when the server stops. */
   close(): void {
-    clearInterval(this.keepAlive);
-    for (const subscriber of this.subscribers) subscriber.res.end();
-    this.subscribers.clear();
+    clearInterval(this.timer);
+    for (const feed of this.feeds) feed.res.end();
+    this.feeds.clear();
   }
 
-  /** `isMessage` is false for keep-alives, which a slow page can miss without being told. */
-  private broadcast(chunk: string, isMessage = true): void {
-    for (const subscriber of this.subscribers) {
-      const { res } = subscriber;
-      if (res.destroyed || res.writableEnded) {
-        this.subscribers.delete(subscriber);
+  /** Writes what this feed has not had yet, while its socket has room. */
+  private pump(feed: Feed, prefix = ''): void {
+    const { res } = feed;
+    if (res.destroyed || res.writableEnded) {
+      this.feeds.delete(feed);
+      return;
+    }
+    const oldest = this.history[0]?.seq;
+    if (oldest !== undefined && feed.sent < oldest - 1) {
+      // The page fell so far behind that these left the history: count them for the page.
+      feed.dropped += oldest - 1 - feed.sent;
+      feed.sent = oldest - 1;
+    }
+    let chunk = prefix;
+    if (feed.dropped > 0 && this.hasRoom(res)) {
+      chunk += `event: dropped\ndata: ${JSON.stringify({ count: feed.dropped })}\n\n`;
+      feed.dropped = 0;
+    }
+    while (oldest !== undefined && feed.sent < this.seq && res.writableLength + chunk.length < this.options.maxBufferedBytes) {
+      const entry = this.history[feed.sent + 1 - oldest] as MonitoredMessage;
+      chunk += formatEvent(entry);
+      feed.sent = entry.seq;
+    }
+    if (chunk !== '') {
+      const more = res.write(chunk);
+      if (!more) feed.fullSince ??= Date.now();
+    }
+    if (this.hasRoom(res)) feed.fullSince = null;
+    else feed.fullSince ??= Date.now();
+  }
+
+  private hasRoom(res: ServerResponse): boolean {
+    return res.writableLength < this.options.maxBufferedBytes;
+  }
+
+  /** Keep-alives for idle feeds, and closing feeds that stopped reading. */
+  private tick(): void {
+    const now = Date.now();
+    const keepAlive = now - this.lastKeepAlive >= this.options.keepAliveMs;
+    if (keepAlive) this.lastKeepAlive = now;
+    for (const feed of this.feeds) {
+      if (feed.fullSince !== null && now - feed.fullSince >= this.options.stalledFeedTimeoutMs) {
+        this.feeds.delete(feed);
+        feed.res.destroy();
         continue;
       }
-      if (res.writableLength > this.maxBufferedBytes) {
-        if (isMessage) subscriber.dropped += 1;
-        continue;
-      }
-      if (subscriber.dropped > 0) {
-        res.write(`event: dropped\ndata: ${JSON.stringify({ count: subscriber.dropped })}\n\n`);
-        subscriber.dropped = 0;
-      }
-      res.write(chunk);
+      // A slow page can miss a keep-alive without being told: it has data waiting anyway.
+      if (keepAlive && feed.res.writableLength === 0 && !feed.res.writableEnded) feed.res.write(': keep-alive\n\n');
+      this.pump(feed);
     }
   }
 }

@@ -52,17 +52,24 @@ describe('MessageMonitor', () => {
     expect(recent[0].payload.length).toBeLessThanOrEqual(4096);
   });
 
-  test('a slow page misses messages instead of holding the broker, and is told how many', () => {
-    const res = attach(monitor);
-    res.writableLength = 10 * 1024 * 1024; // the page stopped reading
-    for (let i = 0; i < 5; i += 1) monitor.record({ topic: 'fast', payload: 'x' });
-    const writesWhileSlow = res.written.length;
-    expect(writesWhileSlow).toBe(1); // only the initial retry/history chunk
-    res.writableLength = 0; // the page caught up
-    monitor.record({ topic: 'fast', payload: 'after' });
-    const tail = res.written.slice(writesWhileSlow).join('');
-    expect(tail).toContain('event: dropped\ndata: {"count":5}');
-    expect(tail).toContain('"payload":"after"');
+  test('a slow page never holds the broker: it is written to only when it has room, and told what left the history meanwhile', () => {
+    const small = new MessageMonitor({ historySize: 3 });
+    try {
+      const res = attach(small);
+      res.writableLength = 10 * 1024 * 1024; // the page stopped reading
+      for (let i = 0; i < 5; i += 1) small.record({ topic: 'fast', payload: 'x' });
+      const writesWhileSlow = res.written.length;
+      expect(writesWhileSlow).toBe(1); // only the initial retry/history chunk
+      res.writableLength = 0; // the page caught up
+      small.record({ topic: 'fast', payload: 'after' });
+      const tail = res.written.slice(writesWhileSlow).join('');
+      // Messages 1-3 left the 3-message history while the page was not reading; 4-6 still reach it.
+      expect(tail).toContain('event: dropped\ndata: {"count":3}');
+      expect(tail).toContain('"seq":4');
+      expect(tail).toContain('"payload":"after"');
+    } finally {
+      small.close();
+    }
   });
 
   test('a page reconnecting with Last-Event-ID only gets what it missed', () => {

@@ -1,0 +1,91 @@
+/**
+ * Pages and feeds that show the class's messages (the monitor, the dashboard, `/api/monitor`) are
+ * the teacher's. In LAN mode they ask for a login with HTTP Basic authentication, which every
+ * browser supports with its own prompt and then repeats by itself for the page's requests: the
+ * teacher's username and password, or username `viewer` with the read-only viewer code printed at
+ * start. Outside LAN mode only this computer can reach the server and no login is asked.
+ *
+ * Whatever the mode, a request must name this server as Host, so a foreign web site cannot read
+ * the feed through DNS rebinding. Wrong logins are slowed per address like MQTT logins.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { credentialsMatch, VIEWER_USERNAME, type Credentials } from '../auth';
+import type { ConnectionEvents } from '../events/connection-events';
+import { normaliseAddress } from '../limits/guarded-connection';
+import type { GuessLimiter } from './guess-limiter';
+import type { OriginPolicy } from './origin-policy';
+
+/** Paths that show the class's messages. The dashboard's feeds go under /api/dashboard/. */
+export function isTeacherPath(pathname: string): boolean {
+  return /^\/(monitor|dashboard)(\/|$)/.test(pathname) || /^\/api\/(monitor|events|dashboard)(\/|$)/.test(pathname);
+}
+
+export interface TeacherAccessOptions {
+  credentials: Credentials | null;
+  viewerCode: string | null;
+  originPolicy: OriginPolicy;
+  guesses: GuessLimiter;
+  events: ConnectionEvents;
+}
+
+const REALM = 'MQTT Blocks classroom';
+
+function parseBasic(header: string | undefined): { username: string; password: Buffer } | null {
+  if (header === undefined || header.length > 4096) return null;
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
+  if (match === null) return null;
+  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  if (colon < 0) return null;
+  return { username: decoded.slice(0, colon), password: Buffer.from(decoded.slice(colon + 1), 'utf8') };
+}
+
+export class TeacherAccess {
+  constructor(private readonly options: TeacherAccessOptions) {}
+
+  /**
+   * Resolves true when the request may go on; otherwise it has been answered (403 for a foreign
+   * Host, 401 with a bilingual explanation for a missing or wrong login).
+   */
+  async allow(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+    const address = normaliseAddress(req.socket.remoteAddress);
+    if (!this.options.originPolicy.hostAllowed(req.headers.host)) {
+      this.options.events.refused({ reason: 'foreignHost', address, transport: 'http', detail: `Host: ${req.headers.host ?? ''}` });
+      res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('This server does not answer to that name. 此服务器不接受这个主机名。\n');
+      return false;
+    }
+    const { credentials, viewerCode, guesses, events } = this.options;
+    if (credentials === null) return true;
+    const given = parseBasic(req.headers.authorization);
+    if (given === null) {
+      this.askForLogin(res);
+      return false;
+    }
+    const wait = guesses.waitBeforeAnswer(address);
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    const viewer = viewerCode !== null ? { username: VIEWER_USERNAME, password: viewerCode } : null;
+    if (credentialsMatch(given.username, given.password, credentials) || (viewer !== null && credentialsMatch(given.username, given.password, viewer))) {
+      guesses.succeeded(address);
+      return true;
+    }
+    const failures = guesses.failed(address);
+    events.refused({ reason: 'badPassword', address, transport: 'http', detail: `page login, ${failures} wrong in a row / 页面登录，连续 ${failures} 次错误` });
+    this.askForLogin(res);
+    return false;
+  }
+
+  private askForLogin(res: ServerResponse): void {
+    res.writeHead(401, {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'WWW-Authenticate': `Basic realm="${REALM}", charset="UTF-8"`,
+      'Cache-Control': 'no-store',
+    });
+    res.end(
+      "This page shows the class's messages, so it needs a login: the teacher's username and password, " +
+        `or username "${VIEWER_USERNAME}" with the viewer code shown when the server started. Reload to try again.\n` +
+        '这个页面会显示全班的消息，所以需要登录：使用老师的用户名和密码，' +
+        `或者用户名 "${VIEWER_USERNAME}" 加上服务器启动时显示的查看码。刷新页面即可重试。\n`,
+    );
+  }
+}

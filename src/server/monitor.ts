@@ -194,7 +194,7 @@ export class MessageMonitor {
       feed.dropped = 0;
     }
     while (oldest !== undefined && feed.sent < this.seq && res.writableLength + chunk.length < this.options.maxBufferedBytes) {
-      const entry = this.history[feed.sent + 1 - oldest] as MonitoredMessage;
+      const entry = this.history[feed.sent + 1 - oldest];
       chunk += formatEvent(entry);
       feed.sent = entry.seq;
     }

@@ -34,7 +34,7 @@ function parseBasic(header: string | undefined): { username: string; password: B
   if (header === undefined || header.length > 4096) return null;
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(header);
   if (match === null) return null;
-  const decoded = Buffer.from(match[1] as string, 'base64').toString('utf8');
+  const decoded = Buffer.from(match[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 0) return null;
   return { username: decoded.slice(0, colon), password: Buffer.from(decoded.slice(colon + 1), 'utf8') };

@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runManyScriptsBenchmark } from './many-scripts';
 import { runMatchingBenchmark } from './matching';
+import { runUploadBenchmark } from './upload';
 
 async function main(): Promise<void> {
   console.log(`mqtt-blocks benchmarks, ${new Date().toISOString()}, Node ${process.version}\n`);
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   runMatchingBenchmark();
   console.log();
   runBundleSizeBenchmark();
+  console.log();
+  await runUploadBenchmark();
   console.log();
   // Heap figures need a fresh process: what earlier benchmarks leave behind would blur them.
   const flood = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'flood-memory.ts')], {

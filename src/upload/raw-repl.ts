@@ -111,12 +111,10 @@ export class RawRepl {
     for (let attempt = 0; attempt < 3; attempt++) {
       // Ctrl-C twice (a program may catch the first KeyboardInterrupt), Ctrl-B to leave a
       // half-entered raw or paste mode, then Ctrl-A.
-      await this.send([0x0d, CTRL_C]);
-      await sleep(100);
-      await this.send([CTRL_C, CTRL_B]);
-      await sleep(50 + attempt * 200);
+      await this.send([0x0d, CTRL_C, CTRL_C, CTRL_B]);
+      if (attempt > 0) await sleep(attempt * 200);
       this.link.rx.drain();
-      await this.send([CTRL_A]);
+      await this.send([0x0d, CTRL_A]);
       try {
         await this.link.rx.readUntil(RAW_PROMPT, this.timing.promptMs);
         this.rawPaste = undefined;

@@ -69,18 +69,20 @@ export const TEMP_SUFFIX = '.new';
 const SPARE_BYTES = 1024;
 
 const HELPERS = `import os,hashlib,binascii
-def _mb_sum(p):
+def _mb_digest(p):
  try:
   f=open(p,'rb')
  except OSError:
-  print('MB-');return
+  return (-1,'')
  h=hashlib.sha256();n=0
  while 1:
   b=f.read(512)
   if not b:break
   h.update(b);n+=len(b)
  f.close()
- print('MB',n,binascii.hexlify(h.digest()).decode())
+ return (n,binascii.hexlify(h.digest()).decode())
+def _mb_sum(p):
+ n,h=_mb_digest(p);print('MB',n,h)
 def _mb_free():
  try:
   s=os.statvfs('/');print('MB',s[0]*s[3])
@@ -96,13 +98,23 @@ def _mb_dirs(p):
   try:os.mkdir(d)
   except OSError:pass
   d=d+'/'
+def _mb_commit(files):
+ bad=0
+ for t,p,n,h in files:
+  r=_mb_digest(t)
+  if r!=(n,h):
+   bad=1;print('MBX',p,r[0],r[1])
+ for t,p,n,h in files:
+  if bad:_mb_rm(t)
+  else:os.rename(t,p)
+ print('MB',bad)
 `;
 
-/** The `MB ...` line a helper printed (other output, such as a boot message, is ignored). */
-function answerLine(stdout: string): string[] {
-  const line = stdout.split(/\r?\n/).find((text) => text.startsWith('MB'));
-  if (line === undefined) throw new UploadError('boardError', `unexpected answer ${JSON.stringify(stdout.slice(0, 200))}`);
-  return line.split(' ');
+/** The `MB ...` lines the helpers printed, split into words (any other output is ignored). */
+function answerLines(stdout: string): string[][] {
+  const lines = stdout.split(/\r?\n/).filter((text) => text.startsWith('MB'));
+  if (lines.length === 0) throw new UploadError('boardError', `unexpected answer ${JSON.stringify(stdout.slice(0, 200))}`);
+  return lines.map((line) => line.split(' '));
 }
 
 interface Planned extends BoardFile {
@@ -154,69 +166,64 @@ async function runStep<T>(step: () => Promise<T>): Promise<T> {
 export async function uploadToBoard(link: ByteLink, files: BoardFile[], options: UploadOptions = {}): Promise<UploadReport> {
   const planned = files.map(plan);
   const repl = new RawRepl(link, options.timing);
-  const charsPerExec = options.charsPerExec ?? 2048;
+  const charsPerExec = options.charsPerExec ?? 4096;
   const progress = (stage: UploadStage, sentBytes: number, totalBytes: number, file?: string): void =>
     options.onProgress?.({ stage, sentBytes, totalBytes, file });
 
   progress('connecting', 0, 0);
   await runStep(() => repl.enter());
-  await runStep(() => repl.run(HELPERS));
 
+  // One exec: the helpers, the free space, and the board's copies of the files that may be skipped.
   progress('checking', 0, 0);
-  const toWrite: Planned[] = [];
-  const skipped: string[] = [];
-  for (const file of planned) {
-    if (file.onlyIfChanged) {
-      const [, length, hash] = answerLine(await runStep(() => repl.run(`_mb_sum(${pythonString(file.path)})`)));
-      if (Number(length) === file.bytes.length && hash === file.hash) {
-        skipped.push(file.path);
-        continue;
-      }
-    }
-    toWrite.push(file);
-  }
+  const checked = planned.filter((file) => file.onlyIfChanged);
+  const answer = await runStep(() => repl.run(`${HELPERS}_mb_free()\n${checked.map((file) => `_mb_sum(${pythonString(file.path)})`).join('\n')}`));
+  const [freeLine, ...sums] = answerLines(answer);
+  const skipped = checked.filter((file, i) => Number(sums[i]?.[1]) === file.bytes.length && sums[i]?.[2] === file.hash).map((file) => file.path);
+  const toWrite = planned.filter((file) => !skipped.includes(file.path));
   const totalBytes = toWrite.reduce((sum, file) => sum + file.bytes.length, 0);
-  const [, freeText] = answerLine(await runStep(() => repl.run('_mb_free()')));
-  const free = Number(freeText);
+  const free = Number(freeLine[1]);
   if (free >= 0 && totalBytes + SPARE_BYTES > free) {
     throw new UploadError('storageFull', `${totalBytes} bytes needed, ${free} free`, { needed: totalBytes, free });
   }
 
   let sentBytes = 0;
   const encoder = new TextEncoder();
+  const temp = (file: Planned): string => pythonString(file.path + TEMP_SUFFIX);
   try {
     for (const file of toWrite) {
-      const temp = pythonString(file.path + TEMP_SUFFIX);
       progress('writing', sentBytes, totalBytes, file.path);
-      await runStep(() => repl.run(`_mb_dirs(${temp})\n_mb_f=open(${temp},'w')\n_mb_w=_mb_f.write`));
-      for (const piece of pieces(file.text, charsPerExec)) {
-        // Several short lines rather than one long one: easier on a small board's parser.
-        const lines = pieces(piece, 256).map((part) => `_mb_w(${pythonString(part)})`);
+      const parts = pieces(file.text, charsPerExec);
+      if (parts.length === 0) parts.push('');
+      for (const [index, piece] of parts.entries()) {
+        // Several lines rather than one huge literal: easier on a small board's parser.
+        const lines = pieces(piece, 1024).map((part) => `_mb_w(${pythonString(part)})`);
+        if (index === 0) lines.unshift(`_mb_dirs(${temp(file)})`, `_mb_f=open(${temp(file)},'w')`, '_mb_w=_mb_f.write');
+        if (index === parts.length - 1) lines.push('_mb_f.close()');
         await runStep(() => repl.run(lines.join('\n')));
         sentBytes += encoder.encode(piece).length;
         progress('writing', sentBytes, totalBytes, file.path);
-      }
-      await runStep(() => repl.run('_mb_f.close()'));
-    }
-    progress('verifying', sentBytes, totalBytes);
-    for (const file of toWrite) {
-      const [, length, hash] = answerLine(await runStep(() => repl.run(`_mb_sum(${pythonString(file.path + TEMP_SUFFIX)})`)));
-      if (Number(length) !== file.bytes.length || hash !== file.hash) {
-        throw new UploadError('verifyFailed', `${file.path}: board has ${length} bytes (${hash}), sent ${file.bytes.length} (${file.hash})`);
       }
     }
   } catch (error) {
     // Best effort: remove the half-written copies (the old files were never touched). A board
     // that is gone keeps them until the next upload overwrites them.
     if (error instanceof UploadError && error.failure !== 'disconnected' && error.failure !== 'stoppedAnswering') {
-      await repl.run(toWrite.map((file) => `_mb_rm(${pythonString(file.path + TEMP_SUFFIX)})`).join('\n')).catch(() => undefined);
+      await repl.run(toWrite.map((file) => `_mb_rm(${temp(file)})`).join('\n')).catch(() => undefined);
     }
     throw error;
   }
-  // All verified: the renames are one exec, so a board never keeps half of a new program.
-  await runStep(() =>
-    repl.run(toWrite.map((file) => `os.rename(${pythonString(file.path + TEMP_SUFFIX)},${pythonString(file.path)})`).join('\n') + "\nprint('MB')"),
-  );
+
+  // The board reads every new copy back (length and SHA-256) and, only if all match, renames
+  // them over the old files in the same exec; otherwise it deletes the copies.
+  progress('verifying', sentBytes, totalBytes);
+  if (toWrite.length > 0) {
+    const list = toWrite.map((file) => `(${temp(file)},${pythonString(file.path)},${file.bytes.length},'${file.hash}')`).join(',');
+    const lines = answerLines(await runStep(() => repl.run(`_mb_commit([${list}])`)));
+    const mismatches = lines.filter((line) => line[0] === 'MBX');
+    if (mismatches.length > 0 || lines.at(-1)?.[1] !== '0') {
+      throw new UploadError('verifyFailed', mismatches.map((line) => `${line[1]}: the board has ${line[2]} bytes (${line[3]})`).join('; '));
+    }
+  }
   if (options.reset !== false) {
     progress('starting', sentBytes, totalBytes);
     await runStep(() => repl.softReset());

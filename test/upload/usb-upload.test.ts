@@ -6,23 +6,13 @@
 import { ReceiveBuffer } from '../../src/upload/receive-buffer';
 import type { ByteLink } from '../../src/upload/raw-repl';
 import { uploadToBoard, UploadError, type UploadProgress } from '../../src/upload/usb-upload';
+import { chineseProgram } from '../support/serial-board/programs';
 import { SerialBoard, type SimulatedBoardOptions } from '../support/serial-board/serial-board';
 
 jest.setTimeout(60000);
 
 const OLD_MAIN = "print('old program')\n";
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
-
-/** A program of about `bytes` bytes with Chinese strings, quotes, backslashes and control escapes. */
-export function chineseProgram(bytes: number, marker = 'new program'): string {
-  const lines = [`print('${marker} 你好，世界')`];
-  let i = 0;
-  while (lines.join('\n').length * 1.5 < bytes) {
-    lines.push(`# 第 ${i} 行: "引号" 'quote' \\ backslash \t tab`, `message_${i} = '温度 ${i}°C \\n 湿度'`);
-    i++;
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 const boards: SerialBoard[] = [];
 async function board(options: SimulatedBoardOptions = {}): Promise<SerialBoard> {
@@ -87,7 +77,7 @@ describe('upload over a 115,200-baud line', () => {
     const target = await board({ rawPaste: 'flow-control' });
     const seen: UploadProgress[] = [];
     const bytes = encode(chineseProgram(5000));
-    await uploadToBoard(target, [{ path: 'main.py', bytes }], { onProgress: (p) => seen.push(p) });
+    await uploadToBoard(target, [{ path: 'main.py', bytes }], { onProgress: (p) => seen.push(p), charsPerExec: 1000 });
     expect(seen[0].stage).toBe('connecting');
     expect(seen.at(-1)).toEqual({ stage: 'done', sentBytes: bytes.length, totalBytes: bytes.length, file: undefined });
     const writing = seen.filter((p) => p.stage === 'writing').map((p) => p.sentBytes);

@@ -348,6 +348,7 @@ def run_program():
     trial = exists(TRIAL)
     program_state = 'running'
     started_ms = ticks()
+    announce()
     try:
         with open(MAIN) as f:
             code = f.read()

@@ -3,6 +3,7 @@
  * in this one run. Started with --expose-gc so heap figures are taken after a full collection.
  */
 import { runBundleSizeBenchmark } from './bundle-size';
+import { runDashboardFramesBenchmark } from './dashboard-frames';
 import { runDeliveryBenchmark } from './delivery';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   runBundleSizeBenchmark();
   console.log();
   await runUploadBenchmark();
+  console.log();
+  await runDashboardFramesBenchmark();
   console.log();
   // Heap figures need a fresh process: what earlier benchmarks leave behind would blur them.
   const flood = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'flood-memory.ts')], {

@@ -255,11 +255,26 @@ describe('controls', () => {
 test('drawing is batched: many marks between frames, one draw per topic', () => {
   const frames: Array<() => void> = [];
   const drawn: string[][] = [];
-  const batcher = new FrameBatcher<string>((keys) => drawn.push([...keys]), (callback) => frames.push(callback));
+  let leftOver = false;
+  const batcher = new FrameBatcher<string>(
+    (keys) => {
+      drawn.push([...keys]);
+      return leftOver;
+    },
+    (callback) => frames.push(callback),
+  );
   for (let i = 0; i < 100; i += 1) batcher.mark(i % 2 === 0 ? 'a' : 'b');
   expect(frames).toHaveLength(1);
   frames[0]?.();
   expect(drawn).toEqual([['a', 'b']]);
   batcher.mark('c');
   expect(frames).toHaveLength(2);
+  // Work left over (frame budget spent) asks for one more frame by itself.
+  leftOver = true;
+  frames[1]?.();
+  expect(frames).toHaveLength(3);
+  leftOver = false;
+  frames[2]?.();
+  expect(drawn).toEqual([['a', 'b'], ['c'], []]);
+  expect(frames).toHaveLength(3);
 });

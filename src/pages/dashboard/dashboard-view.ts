@@ -13,6 +13,14 @@ import type { PinStore } from './pins';
 import { compareTopics, GROUP_BY_PARENT, groupOf } from './topic-groups';
 import { ChartCard, TextRow, type ItemActions, type ItemContext, type TopicItem } from './topic-items';
 
+/**
+ * A chart is redrawn at most this often: a line moving five times a second looks live, and it
+ * leaves the frame time for the big numbers, which change on every message.
+ */
+export const MIN_REDRAW_MS = 200;
+/** Chart drawing per animation frame stops after this much time; the rest waits for the next frame. */
+export const FRAME_BUDGET_MS = 8;
+
 export interface ViewElements {
   /** Where the pinned section and the groups go. */
   groups: HTMLElement;
@@ -28,6 +36,8 @@ export class DashboardView {
   private readonly pinnedSection: GroupSection;
   private readonly actions: ItemActions;
   private readonly observer: IntersectionObserver | null;
+  /** Charts to redraw, oldest request first; a chart drawn leaves it and rejoins at the end. */
+  private readonly chartQueue = new Set<ChartCard>();
   private depth = GROUP_BY_PARENT;
   private matches: (topic: string) => boolean = () => true;
   private locale: Locale;
@@ -37,6 +47,8 @@ export class DashboardView {
     private readonly model: DashboardModel,
     private readonly pins: PinStore,
     locale: Locale,
+    /** Asks for an animation frame: charts scrolled into view need drawing. */
+    onChartsWaiting: () => void,
   ) {
     this.locale = locale;
     this.actions = {
@@ -48,7 +60,10 @@ export class DashboardView {
     this.elements.groups.append(this.pinnedSection.element);
     this.observer =
       typeof IntersectionObserver === 'function'
-        ? new IntersectionObserver((entries) => this.onVisibility(entries), { rootMargin: '200px' })
+        ? new IntersectionObserver((entries) => {
+            this.onVisibility(entries);
+            onChartsWaiting();
+          }, { rootMargin: '200px' })
         : null;
     this.refreshVisibility();
   }
@@ -71,8 +86,29 @@ export class DashboardView {
         structureChanged = true;
       }
       item.update(state, context);
+      if (item instanceof ChartCard) this.chartQueue.add(item);
     }
     if (structureChanged) this.refreshVisibility();
+  }
+
+  /**
+   * Redraws waiting charts that are on screen, each at most every MIN_REDRAW_MS, within
+   * FRAME_BUDGET_MS. Returns whether some are still waiting (ask for another frame).
+   */
+  drawCharts(now: number = performance.now()): boolean {
+    for (const card of this.chartQueue) {
+      // Off screen: stays stale and rejoins the queue when it scrolls into view.
+      if (!card.visible || !card.stale) {
+        this.chartQueue.delete(card);
+        continue;
+      }
+      if (now - card.lastDrawn < MIN_REDRAW_MS) continue;
+      const history = this.model.topics.get(card.topic)?.history;
+      if (history) card.drawChart(history);
+      this.chartQueue.delete(card);
+      if (performance.now() - now > FRAME_BUDGET_MS) break;
+    }
+    return this.chartQueue.size > 0;
   }
 
   /** Once a second: rates fall when messages stop. */
@@ -128,6 +164,7 @@ export class DashboardView {
 
   private removeItem(item: TopicItem): void {
     this.observer?.unobserve(item.element);
+    if (item instanceof ChartCard) this.chartQueue.delete(item);
     this.sectionOf(item.topic).remove(item.topic);
     this.items.delete(item.topic);
     item.destroy();
@@ -197,8 +234,8 @@ export class DashboardView {
       const topic = (entry.target as HTMLElement).dataset.topic ?? '';
       const item = this.items.get(topic);
       if (!(item instanceof ChartCard)) continue;
-      if (entry.isIntersecting) item.show(this.model.topics.get(topic)?.history ?? null);
-      else item.visible = false;
+      item.visible = entry.isIntersecting;
+      if (item.visible && item.stale) this.chartQueue.add(item);
     }
   }
 

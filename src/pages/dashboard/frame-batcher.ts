@@ -8,23 +8,28 @@ export class FrameBatcher<K> {
   private scheduled = false;
 
   constructor(
-    private readonly draw: (keys: ReadonlySet<K>) => void,
+    /** Draws the changed keys; returns true when work is left over for the next frame. */
+    private readonly draw: (keys: ReadonlySet<K>) => boolean,
     private readonly requestFrame: (callback: () => void) => void = (callback) => requestAnimationFrame(callback),
   ) {}
 
   mark(key: K): void {
     this.dirty.add(key);
+    this.schedule();
+  }
+
+  /** Asks for a frame even with nothing marked (left-over work, charts scrolled into view). */
+  schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
     this.requestFrame(() => this.flush());
   }
 
-  /** Draws now what is pending (also used by tests and before an export). */
+  /** Draws now what is pending. */
   flush(): void {
     this.scheduled = false;
-    if (this.dirty.size === 0) return;
     const keys = new Set(this.dirty);
     this.dirty.clear();
-    this.draw(keys);
+    if (this.draw(keys)) this.schedule();
   }
 }

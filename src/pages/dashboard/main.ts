@@ -42,6 +42,7 @@ function start(): void {
     model,
     pins,
     locale,
+    () => batcher.schedule(),
   );
   const link = new ControlLink(() => controls.renderStatus());
   const controls = new ControlsPanel(byId('controls'), link, locale, (topic) => model.topics.get(topic)?.lastPayload);
@@ -61,12 +62,13 @@ function start(): void {
     feedInfo.hidden = notes.length === 0;
   };
 
-  const batcher = new FrameBatcher<string>((topics) => {
+  const batcher: FrameBatcher<string> = new FrameBatcher<string>((topics) => {
     view.drawTopics(topics);
     for (const topic of topics) {
       const payload = model.topics.get(topic)?.lastPayload;
       if (payload !== undefined) controls.follow(topic, payload);
     }
+    return view.drawCharts();
   });
   openMonitorFeed('/api/monitor', {
     message: (message) => {

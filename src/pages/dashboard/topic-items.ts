@@ -77,8 +77,10 @@ export class ChartCard implements TopicItem {
   private readonly note: HTMLElement;
   private plot: uPlot | null = null;
   private drawnFields = 0;
-  /** Data changed while off screen: draw when it scrolls back in. */
-  private stale = true;
+  /** The chart does not show the latest data yet (drawn by the view's frame budget, see drawChart). */
+  stale = true;
+  /** performance.now() of the last chart drawing. */
+  lastDrawn = Number.NEGATIVE_INFINITY;
 
   constructor(
     readonly topic: string,
@@ -118,8 +120,7 @@ export class ChartCard implements TopicItem {
     if (!state.lastWasReading) setText(this.note, state.lastPayload);
     const summary = latest.map(([field, value]) => (field === 'value' && latest.length === 1 ? formatValue(value) : `${field} ${formatValue(value)}`)).join(', ');
     setAttribute(this.plotBox, 'aria-label', `${say('chartOf', locale)} ${this.topic}: ${say('lastValue', locale)} ${summary}`);
-    if (this.visible) this.draw(history);
-    else this.stale = true;
+    this.stale = true;
   }
 
   tick(state: TopicState, context: ItemContext): void {
@@ -129,12 +130,6 @@ export class ChartCard implements TopicItem {
   setPinned(pinned: boolean, locale: Locale): void {
     showPinned(this.pin, pinned, locale);
     setAttribute(this.csv, 'title', say('exportCsv', locale));
-  }
-
-  /** Called when the card scrolls into view. */
-  show(history: TopicHistory | null): void {
-    this.visible = true;
-    if (this.stale && history !== null) this.draw(history);
   }
 
   destroy(): void {
@@ -162,8 +157,10 @@ export class ChartCard implements TopicItem {
     });
   }
 
-  private draw(history: TopicHistory): void {
+  /** Redraws the chart from the history (uPlot reads the columns as they are, no copy). */
+  drawChart(history: TopicHistory): void {
     this.stale = false;
+    this.lastDrawn = performance.now();
     const data = [history.times, ...history.columns] as uPlot.AlignedData;
     if (this.plot === null) {
       this.plot = new uPlot(this.options(history), data, this.plotBox);

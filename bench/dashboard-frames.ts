@@ -74,7 +74,7 @@ async function runCase(browser: Browser, server: ClassroomServer, client: MqttCl
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metricsNow = async (): Promise<Record<string, number>> => {
-    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> };
+    const { metrics } = await cdp.send('Performance.getMetrics');
     return Object.fromEntries(metrics.map((metric) => [metric.name, metric.value]));
   };
   const taskTime = async (): Promise<number> => (await metricsNow()).TaskDuration ?? 0;

@@ -6,7 +6,7 @@
  * needs, and lets a hat register a callback. Everything here is pure (no Blockly, no DOM), so the
  * catalogue stays the single place that says what a block does on a board.
  */
-import type { LocalizedText } from './types';
+import type { PendingMessage } from './types';
 
 /** The boards we generate code for. `python` is a Raspberry Pi (CPython with paho-mqtt). */
 export type Target = 'micropython' | 'python';
@@ -63,7 +63,7 @@ export interface CodegenContext {
    */
   registerHat(table: HatTable, nameHint: string, key?: string): string;
   /** Stops generation with a message a pupil can act on (the editor and the CLI show it). */
-  fail(message: LocalizedText): never;
+  fail(problem: PendingMessage): never;
 }
 
 /** Commands return statements (ending in a newline); reporters return an Expression; hats register and return ''. */

@@ -4,3 +4,4 @@ export * from './catalogue';
 export * from './extension-info';
 export * from './codegen';
 export * from './board-url';
+export * from './texts';

@@ -19,12 +19,20 @@ export interface Message {
   readonly description: string;
 }
 
-/** Locales every block text and message exists in. */
-export type Locale = 'en' | 'zh-cn';
-export const LOCALES: readonly Locale[] = ['en', 'zh-cn'];
+/** A message with the values for its placeholders, rendered later in the reader's language. */
+export interface PendingMessage {
+  readonly message: Message;
+  readonly params?: MessageParams;
+}
 
-/** One string per locale. */
-export type LocalizedText = Readonly<Record<Locale, string>>;
+/**
+ * Values for a message's placeholders. A value that is itself a message is rendered in the same
+ * language; a function gives its text per language (a block's own words with the values typed into it).
+ */
+export type MessageParams = Readonly<Record<string, string | number | PendingMessage | TextPerLocale>>;
+
+/** Text that code composes per language; called with the locale the message is rendered in. */
+export type TextPerLocale = (locale: string) => string;
 
 /** Block shapes, named as pupils see them. */
 export type BlockShape = 'command' | 'reporter' | 'boolean' | 'hat';
@@ -35,14 +43,15 @@ export type Face = 'scratch' | 'board';
 /** A fixed list of choices. Values are stored in saved projects: never rename them. */
 export interface MenuSpec {
   readonly name: string;
-  readonly items: ReadonlyArray<{ readonly value: string; readonly text: LocalizedText }>;
+  /** `text` is what the menu shows; without it the value itself is shown (numbers read the same everywhere). */
+  readonly items: ReadonlyArray<{ readonly value: string; readonly text?: Message }>;
 }
 
 /** An argument typed or dropped into a block. */
 export interface TextArgument {
   readonly kind: 'text';
-  /** Default shown in a new block; may differ per locale (a greeting, not a topic). */
-  readonly default: string | LocalizedText;
+  /** Default shown in a new block: a message where it should read in the pupil's language (a greeting, not a topic). */
+  readonly default: string | Message;
   /** Default in the board editor where it differs from the live one (boards speak TCP, not WebSocket). */
   readonly boardDefault?: string;
 }
@@ -61,13 +70,13 @@ export interface BlockSpec {
   /** Stable id: Scratch opcode is `mqtt_<opcode>`, Blockly type the same string. Never rename. */
   readonly opcode: string;
   readonly shape: BlockShape;
-  /** Block text with `[ARG]` placeholders, one per argument, in the order that locale reads best. */
-  readonly text: LocalizedText;
+  /** Block text with `[ARG]` placeholders, one per argument; each language orders them as it reads best. */
+  readonly text: Message;
   /** Arguments by name; names are part of the saved-project contract. */
   readonly args: Readonly<Record<string, ArgumentSpec>>;
   readonly faces: readonly Face[];
   /** One sentence for the block reference: what a pupil gets from it. */
-  readonly help: LocalizedText;
+  readonly help: Message;
   /** The code the block generates on boards; every block with the `board` face has one. */
   readonly codegen?: BlockCodegen;
 }
@@ -75,11 +84,6 @@ export interface BlockSpec {
 /** Scratch's opcode / Blockly's type for a block. */
 export function qualifiedOpcode(block: Pick<BlockSpec, 'opcode'>): string {
   return `mqtt_${block.opcode}`;
-}
-
-/** The default of a text argument in a locale. */
-export function textDefault(arg: TextArgument, locale: Locale): string {
-  return typeof arg.default === 'string' ? arg.default : arg.default[locale];
 }
 
 /** The argument names in the order their placeholders appear in a block text. */

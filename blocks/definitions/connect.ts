@@ -6,8 +6,9 @@ export const connect: BlockSpec = {
   opcode: 'connect',
   shape: 'command',
   text: {
-    en: 'connect to [URL] username [USERNAME] password [PASSWORD]',
-    'zh-cn': '连接到 [URL] 用户名 [USERNAME] 密码 [PASSWORD]',
+    id: 'mqtt.connect',
+    default: 'connect to [URL] username [USERNAME] password [PASSWORD]',
+    description: 'Text of the "connect to [URL] username [USERNAME] password [PASSWORD]" command block. Keep each [NAME] (an input of the block) and place them where your language reads best.',
   },
   args: {
     URL: { kind: 'text', default: 'ws://localhost:8000/mqtt', boardDefault: 'mqtt://192.168.1.2:1883' },
@@ -16,8 +17,9 @@ export const connect: BlockSpec = {
   },
   faces: ['scratch', 'board'],
   help: {
-    en: 'Connects to an MQTT broker and waits until it is connected or has failed. In a browser use the broker\'s WebSocket address (ws:// or wss://); boards use mqtt://host:1883.',
-    'zh-cn': '连接到 MQTT 服务器，并等待连接成功或失败。浏览器中请用服务器的 WebSocket 地址（ws:// 或 wss://）；开发板用 mqtt://主机:1883。',
+    id: 'mqtt.connect.help',
+    default: 'Connects to an MQTT broker and waits until it is connected or has failed. In a browser use the broker\'s WebSocket address (ws:// or wss://); boards use mqtt://host:1883.',
+    description: 'Tooltip of the "connect to [URL] username [USERNAME] password [PASSWORD]" block and its line in the block reference.',
   },
   // A typed URL is checked while generating (a WebSocket address is refused with an explanation);
   // a URL built from other blocks is checked by the board at run time (client.connect_url).

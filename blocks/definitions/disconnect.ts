@@ -4,12 +4,17 @@ import { sameOnBoth } from '../codegen';
 export const disconnect: BlockSpec = {
   opcode: 'disconnect',
   shape: 'command',
-  text: { en: 'disconnect', 'zh-cn': '断开连接' },
+  text: {
+    id: 'mqtt.disconnect',
+    default: 'disconnect',
+    description: 'Text of the "disconnect" command block.',
+  },
   args: {},
   faces: ['scratch', 'board'],
   help: {
-    en: 'Closes the connection on purpose (the last will is not sent).',
-    'zh-cn': '主动断开连接（不会发送遗嘱消息）。',
+    id: 'mqtt.disconnect.help',
+    default: 'Closes the connection on purpose (the last will is not sent).',
+    description: 'Tooltip of the "disconnect" block and its line in the block reference.',
   },
   codegen: sameOnBoth((ctx) => {
     ctx.require('client');

@@ -7,11 +7,16 @@ import type { BlockSpec } from '../types';
 export const droppedMessages: BlockSpec = {
   opcode: 'droppedMessages',
   shape: 'reporter',
-  text: { en: 'dropped messages', 'zh-cn': '丢弃的消息数' },
+  text: {
+    id: 'mqtt.droppedMessages',
+    default: 'dropped messages',
+    description: 'Text of the "dropped messages" reporter block.',
+  },
   args: {},
   faces: ['scratch'],
   help: {
-    en: 'How many messages were dropped because a "when message received" script could not keep up (it keeps the newest 1000 waiting).',
-    'zh-cn': '因 "当收到消息" 脚本处理不过来而被丢弃的消息数（每个脚本最多保留最新的 1000 条等待处理）。',
+    id: 'mqtt.droppedMessages.help',
+    default: 'How many messages were dropped because a "when message received" script could not keep up (it keeps the newest 1000 waiting).',
+    description: 'Tooltip of the "dropped messages" block and its line in the block reference.',
   },
 };

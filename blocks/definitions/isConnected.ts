@@ -4,10 +4,18 @@ import { call, sameOnBoth } from '../codegen';
 export const isConnected: BlockSpec = {
   opcode: 'isConnected',
   shape: 'boolean',
-  text: { en: 'connected?', 'zh-cn': '已连接？' },
+  text: {
+    id: 'mqtt.isConnected',
+    default: 'connected?',
+    description: 'Text of the "connected?" boolean (true/false) block.',
+  },
   args: {},
   faces: ['scratch', 'board'],
-  help: { en: 'True while connected to the broker.', 'zh-cn': '与服务器保持连接时为真。' },
+  help: {
+    id: 'mqtt.isConnected.help',
+    default: 'True while connected to the broker.',
+    description: 'Tooltip of the "connected?" block and its line in the block reference.',
+  },
   // An attribute the library keeps up to date (set on CONNACK, cleared when the connection drops).
   codegen: sameOnBoth((ctx) => {
     ctx.require('client');

@@ -4,12 +4,17 @@ import { call, sameOnBoth } from '../codegen';
 export const lastError: BlockSpec = {
   opcode: 'lastError',
   shape: 'reporter',
-  text: { en: 'connection error', 'zh-cn': '连接错误' },
+  text: {
+    id: 'mqtt.lastError',
+    default: 'connection error',
+    description: 'Text of the "connection error" reporter block.',
+  },
   args: {},
   faces: ['scratch', 'board'],
   help: {
-    en: 'What went wrong last, in plain words with what to do next; empty while all is well.',
-    'zh-cn': '最近出现的问题以及下一步该怎么做；一切正常时为空。',
+    id: 'mqtt.lastError.help',
+    default: 'What went wrong last, in plain words with what to do next; empty while all is well.',
+    description: 'Tooltip of the "connection error" block and its line in the block reference.',
   },
   // A string attribute: the library writes plain words there; '' after a successful connect.
   codegen: sameOnBoth((ctx) => {

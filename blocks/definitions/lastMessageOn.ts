@@ -4,12 +4,17 @@ import { call, sameOnBoth } from '../codegen';
 export const lastMessageOn: BlockSpec = {
   opcode: 'lastMessageOn',
   shape: 'reporter',
-  text: { en: 'last message on [TOPIC]', 'zh-cn': '[TOPIC] 的最新消息' },
+  text: {
+    id: 'mqtt.lastMessageOn',
+    default: 'last message on [TOPIC]',
+    description: 'Text of the "last message on [TOPIC]" reporter block. Keep each [NAME] (an input of the block) and place them where your language reads best.',
+  },
   args: { TOPIC: { kind: 'text', default: 'classroom/test' } },
   faces: ['scratch', 'board'],
   help: {
-    en: 'The latest message received on exactly this topic, or empty if none yet (subscribe first).',
-    'zh-cn': '这个主题最新收到的消息，还没有时为空（先订阅）。',
+    id: 'mqtt.lastMessageOn.help',
+    default: 'The latest message received on exactly this topic, or empty if none yet (subscribe first).',
+    description: 'Tooltip of the "last message on [TOPIC]" block and its line in the block reference.',
   },
   // A dict the library fills for every received message, keyed by exact topic.
   codegen: sameOnBoth((ctx) => {

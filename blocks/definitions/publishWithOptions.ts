@@ -1,4 +1,5 @@
 import type { BlockSpec } from '../types';
+import { EXAMPLE_MESSAGE } from '../texts';
 import { QOS_MENU, RETAIN_MENU } from '../menus';
 import { boardQos } from '../codegen';
 
@@ -6,19 +7,21 @@ export const publishWithOptions: BlockSpec = {
   opcode: 'publishWithOptions',
   shape: 'command',
   text: {
-    en: 'publish [MESSAGE] to [TOPIC] QoS [QOS] retain [RETAIN]',
-    'zh-cn': '发布 [MESSAGE] 到 [TOPIC] QoS [QOS] 保留 [RETAIN]',
+    id: 'mqtt.publishWithOptions',
+    default: 'publish [MESSAGE] to [TOPIC] QoS [QOS] retain [RETAIN]',
+    description: 'Text of the "publish [MESSAGE] to [TOPIC] QoS [QOS] retain [RETAIN]" command block. Keep each [NAME] (an input of the block) and place them where your language reads best.',
   },
   args: {
-    MESSAGE: { kind: 'text', default: { en: 'hello', 'zh-cn': '你好' } },
+    MESSAGE: { kind: 'text', default: EXAMPLE_MESSAGE },
     TOPIC: { kind: 'text', default: 'classroom/test' },
     QOS: { kind: 'menu', menu: QOS_MENU, default: '1' },
     RETAIN: { kind: 'menu', menu: RETAIN_MENU, default: 'no' },
   },
   faces: ['scratch', 'board'],
   help: {
-    en: 'Sends a message with a delivery guarantee (QoS) and, with retain, the broker keeps it for everyone who subscribes later.',
-    'zh-cn': '按选定的服务质量（QoS）发送消息；选择保留时，服务器会把它交给之后订阅的人。',
+    id: 'mqtt.publishWithOptions.help',
+    default: 'Sends a message with a delivery guarantee (QoS) and, with retain, the broker keeps it for everyone who subscribes later.',
+    description: 'Tooltip of the "publish [MESSAGE] to [TOPIC] QoS [QOS] retain [RETAIN]" block and its line in the block reference.',
   },
   codegen: {
     micropython: (ctx) => {

@@ -4,8 +4,9 @@ export const setLastWill: BlockSpec = {
   opcode: 'setLastWill',
   shape: 'command',
   text: {
-    en: 'if I disconnect unexpectedly, publish [MESSAGE] to [TOPIC]',
-    'zh-cn': '如果我意外断开，发布 [MESSAGE] 到 [TOPIC]',
+    id: 'mqtt.setLastWill',
+    default: 'if I disconnect unexpectedly, publish [MESSAGE] to [TOPIC]',
+    description: 'Text of the "if I disconnect unexpectedly, publish [MESSAGE] to [TOPIC]" command block. Keep each [NAME] (an input of the block) and place them where your language reads best.',
   },
   args: {
     MESSAGE: { kind: 'text', default: 'offline' },
@@ -13,8 +14,9 @@ export const setLastWill: BlockSpec = {
   },
   faces: ['scratch', 'board'],
   help: {
-    en: 'The "last will": the broker publishes it for you if the connection is lost without "disconnect". Use it before "connect".',
-    'zh-cn': '"遗嘱消息"：如果连接不是通过 "断开连接" 结束的，服务器会替你发布它。请在 "连接" 之前使用。',
+    id: 'mqtt.setLastWill.help',
+    default: 'The "last will": the broker publishes it for you if the connection is lost without "disconnect". Use it before "connect".',
+    description: 'Tooltip of the "if I disconnect unexpectedly, publish [MESSAGE] to [TOPIC]" block and its line in the block reference.',
   },
   // Stored by the library and handed to the broker in every CONNECT (so also after a reconnect).
   codegen: {

@@ -5,15 +5,20 @@ import { boardQos } from '../codegen';
 export const subscribe: BlockSpec = {
   opcode: 'subscribe',
   shape: 'command',
-  text: { en: 'subscribe to [TOPIC] QoS [QOS]', 'zh-cn': '订阅 [TOPIC] QoS [QOS]' },
+  text: {
+    id: 'mqtt.subscribe',
+    default: 'subscribe to [TOPIC] QoS [QOS]',
+    description: 'Text of the "subscribe to [TOPIC] QoS [QOS]" command block. Keep each [NAME] (an input of the block) and place them where your language reads best.',
+  },
   args: {
     TOPIC: { kind: 'text', default: 'classroom/#' },
     QOS: { kind: 'menu', menu: QOS_MENU, default: '0' },
   },
   faces: ['scratch', 'board'],
   help: {
-    en: 'Asks the broker for messages on a topic; + matches one level, # all the rest. "when message received" hats subscribe by themselves: use this block to choose the QoS.',
-    'zh-cn': '向服务器订阅主题；+ 匹配一层，# 匹配其余所有层。"当收到消息" 积木会自动订阅，用这个积木可以选择 QoS。',
+    id: 'mqtt.subscribe.help',
+    default: 'Asks the broker for messages on a topic; + matches one level, # all the rest. "when message received" hats subscribe by themselves: use this block to choose the QoS.',
+    description: 'Tooltip of the "subscribe to [TOPIC] QoS [QOS]" block and its line in the block reference.',
   },
   // Recorded in the library's subscription list, so a reconnect subscribes again.
   codegen: {

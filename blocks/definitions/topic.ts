@@ -4,12 +4,17 @@ import { atom, call, sameOnBoth } from '../codegen';
 export const topic: BlockSpec = {
   opcode: 'topic',
   shape: 'reporter',
-  text: { en: 'topic', 'zh-cn': '主题' },
+  text: {
+    id: 'mqtt.topic',
+    default: 'topic',
+    description: 'Text of the "topic" reporter block.',
+  },
   args: {},
   faces: ['scratch', 'board'],
   help: {
-    en: 'The topic the message came on (useful with + and # hats).',
-    'zh-cn': '消息所在的主题（配合 + 和 # 使用很方便）。',
+    id: 'mqtt.topic.help',
+    default: 'The topic the message came on (useful with + and # hats).',
+    description: 'Tooltip of the "topic" block and its line in the block reference.',
   },
   codegen: sameOnBoth((ctx) => {
     if (ctx.insideMessageHat()) {

@@ -4,10 +4,18 @@ import { sameOnBoth } from '../codegen';
 export const unsubscribe: BlockSpec = {
   opcode: 'unsubscribe',
   shape: 'command',
-  text: { en: 'unsubscribe from [TOPIC]', 'zh-cn': '取消订阅 [TOPIC]' },
+  text: {
+    id: 'mqtt.unsubscribe',
+    default: 'unsubscribe from [TOPIC]',
+    description: 'Text of the "unsubscribe from [TOPIC]" command block. Keep each [NAME] (an input of the block) and place them where your language reads best.',
+  },
   args: { TOPIC: { kind: 'text', default: 'classroom/#' } },
   faces: ['scratch', 'board'],
-  help: { en: 'Stops the messages of a subscription.', 'zh-cn': '不再接收这个订阅的消息。' },
+  help: {
+    id: 'mqtt.unsubscribe.help',
+    default: 'Stops the messages of a subscription.',
+    description: 'Tooltip of the "unsubscribe from [TOPIC]" block and its line in the block reference.',
+  },
   // umqtt.simple has no UNSUBSCRIBE packet: on MicroPython the library stops delivering the topic and
   // leaves it out of the next reconnect's subscriptions (see src/generators/README.md).
   codegen: sameOnBoth((ctx) => {

@@ -9,12 +9,17 @@ import { sameOnBoth } from '../codegen';
 export const wait: BlockSpec = {
   opcode: 'wait',
   shape: 'command',
-  text: { en: 'wait [SECONDS] seconds', 'zh-cn': '等待 [SECONDS] 秒' },
+  text: {
+    id: 'mqtt.wait',
+    default: 'wait [SECONDS] seconds',
+    description: 'Text of the "wait [SECONDS] seconds" command block. Keep each [NAME] (an input of the block) and place them where your language reads best.',
+  },
   args: { SECONDS: { kind: 'number', default: 1 } },
   faces: ['board'],
   help: {
-    en: 'Waits, while still receiving messages and keeping the connection alive.',
-    'zh-cn': '等待一段时间，期间仍然接收消息并保持连接。',
+    id: 'mqtt.wait.help',
+    default: 'Waits, while still receiving messages and keeping the connection alive.',
+    description: 'Tooltip of the "wait [SECONDS] seconds" block and its line in the block reference.',
   },
   codegen: sameOnBoth((ctx) => {
     ctx.require('wait');

@@ -5,12 +5,17 @@ import { sameOnBoth } from '../codegen';
 export const whenConnectionChanged: BlockSpec = {
   opcode: 'whenConnectionChanged',
   shape: 'hat',
-  text: { en: 'when [STATE]', 'zh-cn': '当 [STATE] 时' },
+  text: {
+    id: 'mqtt.whenConnectionChanged',
+    default: 'when [STATE]',
+    description: 'Text of the "when [STATE]" hat block (starts a script). Keep each [NAME] (an input of the block) and place them where your language reads best.',
+  },
   args: { STATE: { kind: 'menu', menu: CONNECTION_STATE_MENU, default: 'connected' } },
   faces: ['scratch', 'board'],
   help: {
-    en: 'Runs when the connection is made (also after an automatic reconnect) or lost.',
-    'zh-cn': '连接成功（包括自动重连成功）或连接断开时运行。',
+    id: 'mqtt.whenConnectionChanged.help',
+    default: 'Runs when the connection is made (also after an automatic reconnect) or lost.',
+    description: 'Tooltip of the "when [STATE]" block and its line in the block reference.',
   },
   codegen: sameOnBoth((ctx) => {
     ctx.require('client');

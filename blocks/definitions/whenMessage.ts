@@ -5,12 +5,17 @@ import { sameOnBoth, topicNameHint } from '../codegen';
 export const whenMessage: BlockSpec = {
   opcode: 'whenMessage',
   shape: 'hat',
-  text: { en: 'when message received on [TOPIC]', 'zh-cn': '当收到主题 [TOPIC] 的消息' },
+  text: {
+    id: 'mqtt.whenMessage',
+    default: 'when message received on [TOPIC]',
+    description: 'Text of the "when message received on [TOPIC]" hat block (starts a script). Keep each [NAME] (an input of the block) and place them where your language reads best.',
+  },
   args: { TOPIC: { kind: 'text', default: 'classroom/test' } },
   faces: ['scratch', 'board'],
   help: {
-    en: 'Runs the script once for every message on the topic, in the order they arrive. Inside it, "message" and "topic" belong to that message.',
-    'zh-cn': '每收到一条该主题的消息就按到达顺序运行一次脚本。脚本里的 "消息" 和 "主题" 就是这条消息的。',
+    id: 'mqtt.whenMessage.help',
+    default: 'Runs the script once for every message on the topic, in the order they arrive. Inside it, "message" and "topic" belong to that message.',
+    description: 'Tooltip of the "when message received on [TOPIC]" block and its line in the block reference.',
   },
   // The script becomes a function `on_message_<topic>(topic, msg)` handed to the client
   // (set_callback / message_callback_add); the library subscribes its filter after every connect

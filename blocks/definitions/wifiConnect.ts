@@ -4,15 +4,20 @@ import type { BlockSpec } from '../types';
 export const wifiConnect: BlockSpec = {
   opcode: 'wifiConnect',
   shape: 'command',
-  text: { en: 'connect Wi-Fi [SSID] password [PASSWORD]', 'zh-cn': '连接 Wi-Fi [SSID] 密码 [PASSWORD]' },
+  text: {
+    id: 'mqtt.wifiConnect',
+    default: 'connect Wi-Fi [SSID] password [PASSWORD]',
+    description: 'Text of the "connect Wi-Fi [SSID] password [PASSWORD]" command block. Keep each [NAME] (an input of the block) and place them where your language reads best.',
+  },
   args: {
     SSID: { kind: 'text', default: 'classroom' },
     PASSWORD: { kind: 'text', default: '' },
   },
   faces: ['board'],
   help: {
-    en: 'Joins the board to a Wi-Fi network and waits until it has an address.',
-    'zh-cn': '让开发板连接 Wi-Fi，并等待获得地址。',
+    id: 'mqtt.wifiConnect.help',
+    default: 'Joins the board to a Wi-Fi network and waits until it has an address.',
+    description: 'Tooltip of the "connect Wi-Fi [SSID] password [PASSWORD]" block and its line in the block reference.',
   },
   codegen: {
     micropython: (ctx) => {

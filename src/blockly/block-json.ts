@@ -4,7 +4,8 @@
  * fields named like the argument. Hats have no previous connection; their script hangs on `next`.
  */
 import { EXTENSION_COLOURS } from '../../blocks/extension-info';
-import { placeholdersOf, qualifiedOpcode, type BlockSpec, type Locale } from '../../blocks/types';
+import { placeholdersOf, qualifiedOpcode, type BlockSpec } from '../../blocks/types';
+import { translate, type Locale } from '../i18n/translate';
 
 export type BlockJson = Record<string, unknown> & { type: string };
 
@@ -20,14 +21,14 @@ function argumentJson(spec: BlockSpec, name: string, locale: Locale): Record<str
     return {
       type: 'field_dropdown',
       name,
-      options: arg.menu.items.map((item) => [item.text[locale], item.value]),
+      options: arg.menu.items.map((item) => [item.text ? translate(item.text, locale) : item.value, item.value]),
     };
   }
   return { type: 'input_value', name };
 }
 
 export function blockJson(spec: BlockSpec, locale: Locale): BlockJson {
-  const text = spec.text[locale];
+  const text = translate(spec.text, locale);
   let index = 0;
   const message0 = text.replace(/\[([A-Z_]+)\]/g, () => `%${++index}`);
   const json: BlockJson = {
@@ -35,7 +36,7 @@ export function blockJson(spec: BlockSpec, locale: Locale): BlockJson {
     message0,
     args0: placeholdersOf(text).map((name) => argumentJson(spec, name, locale)),
     colour: EXTENSION_COLOURS.primary,
-    tooltip: spec.help[locale],
+    tooltip: translate(spec.help, locale),
     inputsInline: true,
   };
   switch (spec.shape) {

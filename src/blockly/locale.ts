@@ -4,7 +4,7 @@
  * its toolbox (workspace.updateToolbox(boardToolbox(locale))) so every block redraws in the new language.
  */
 import type * as BlocklyModule from 'blockly/core';
-import type { Locale } from '../../blocks/types';
+import type { Locale } from '../i18n/locales';
 import { registerBoardBlocks } from './register';
 
 type BlocklyLike = Pick<typeof BlocklyModule, 'Blocks' | 'common' | 'setLocale'>;

@@ -5,7 +5,7 @@
  */
 import type * as BlocklyModule from 'blockly/core';
 import { blocksFor } from '../../blocks/catalogue';
-import type { Locale } from '../../blocks/types';
+import type { Locale } from '../i18n/locales';
 import { blockJson, type BlockJson } from './block-json';
 
 type BlocklyLike = Pick<typeof BlocklyModule, 'Blocks' | 'common'>;

@@ -4,7 +4,8 @@
  */
 import { blocksFor } from '../../blocks/catalogue';
 import { EXTENSION_COLOURS, EXTENSION_NAME } from '../../blocks/extension-info';
-import { qualifiedOpcode, textDefault, type ArgumentSpec, type BlockSpec, type Locale } from '../../blocks/types';
+import { qualifiedOpcode, type ArgumentSpec, type BlockSpec, type Message } from '../../blocks/types';
+import { textIn, translate, type Locale } from '../i18n/translate';
 
 interface ToolboxBlock {
   kind: 'block';
@@ -25,18 +26,24 @@ export interface Toolbox {
   contents: ToolboxCategory[];
 }
 
-const CATEGORY_NAMES: Readonly<Record<string, Record<Locale, string>>> = {
-  logic: { en: 'Logic', 'zh-cn': '逻辑' },
-  loops: { en: 'Loops', 'zh-cn': '循环' },
-  math: { en: 'Math', 'zh-cn': '数学' },
-  text: { en: 'Text', 'zh-cn': '文本' },
-  variables: { en: 'Variables', 'zh-cn': '变量' },
-  functions: { en: 'Functions', 'zh-cn': '函数' },
-};
+/** Blockly's own categories, named as its demos name them. */
+const categoryName = (key: string, english: string): Message => ({
+  id: `mqtt.board.category.${key}`,
+  default: english,
+  description: `Name of Blockly's "${english}" block category in the board editor's toolbox.`,
+});
+export const CATEGORY_NAMES = {
+  logic: categoryName('logic', 'Logic'),
+  loops: categoryName('loops', 'Loops'),
+  math: categoryName('math', 'Math'),
+  text: categoryName('text', 'Text'),
+  variables: categoryName('variables', 'Variables'),
+  functions: categoryName('functions', 'Functions'),
+} as const satisfies Record<string, Message>;
 
 function shadowFor(arg: ArgumentSpec, locale: Locale): { type: string; fields: Record<string, string | number> } | undefined {
   if (arg.kind === 'text') {
-    return { type: 'text', fields: { TEXT: arg.boardDefault ?? textDefault(arg, locale) } };
+    return { type: 'text', fields: { TEXT: arg.boardDefault ?? textIn(arg.default, locale) } };
   }
   if (arg.kind === 'number') {
     return { type: 'math_number', fields: { NUM: arg.default } };
@@ -60,13 +67,13 @@ export function toolboxBlock(spec: BlockSpec, locale: Locale): ToolboxBlock {
 const plain = (...types: string[]): ToolboxBlock[] => types.map((type) => ({ kind: 'block', type }));
 
 export function boardToolbox(locale: Locale): Toolbox {
-  const name = (key: string): string => CATEGORY_NAMES[key][locale];
+  const name = (key: keyof typeof CATEGORY_NAMES): string => translate(CATEGORY_NAMES[key], locale);
   return {
     kind: 'categoryToolbox',
     contents: [
       {
         kind: 'category',
-        name: EXTENSION_NAME[locale],
+        name: translate(EXTENSION_NAME, locale),
         colour: EXTENSION_COLOURS.primary,
         contents: blocksFor('board').map((spec) => toolboxBlock(spec, locale)),
       },

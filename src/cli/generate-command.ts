@@ -9,7 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { TARGETS, type Target } from '../../blocks/codegen';
-import { LOCALES, type Locale } from '../../blocks/types';
+import { isLocale, LOCALES, type Locale } from '../i18n/locales';
+import { translatePending } from '../i18n/translate';
 import { CodegenError } from '../generators/errors';
 import { resolveLocale } from '../i18n/resolve-locale';
 
@@ -30,10 +31,10 @@ function parseTarget(value: string): Target {
 }
 
 function parseLang(value: string): Locale {
-  if (!(LOCALES as readonly string[]).includes(value)) {
+  if (!isLocale(value)) {
     throw new InvalidArgumentError(`choose one of / 可选：${LOCALES.join(', ')}`);
   }
-  return value as Locale;
+  return value;
 }
 
 export interface GenerateOptions {
@@ -104,7 +105,7 @@ export function runGenerate(file: string | undefined, options: GenerateOptions, 
     return 0;
   } catch (error) {
     if (error instanceof CodegenError) {
-      io.err(`${error.localized.en}\n${error.localized['zh-cn']}\n`);
+      io.err(`${LOCALES.map((locale) => translatePending(error.problem, locale)).join('\n')}\n`);
       return 1;
     }
     // A file no generator expected (or a bug of ours): a clear message and a non-zero exit, no stack trace.

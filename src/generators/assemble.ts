@@ -5,7 +5,8 @@
  * is stopped), listening forever when there are hats.
  */
 import type { Target } from '../../blocks/codegen';
-import type { Locale } from '../../blocks/types';
+import type { Message } from '../../blocks/types';
+import { translate, type Locale } from '../i18n/translate';
 import { LIBRARY_EXPORTS, LIBRARY_MODULE } from './library/exports';
 import type { ProgramParts } from './program-parts';
 
@@ -18,14 +19,19 @@ export interface AssemblyInput {
   indent: string;
 }
 
-const HEADER: Readonly<Record<Target, Record<Locale, string>>> = {
+/** The comment at the top of main.py: two Python comment lines (each starts with "# "). */
+export const HEADER: Readonly<Record<Target, Message>> = {
   micropython: {
-    en: '# main.py made by mqtt-blocks for MicroPython boards (umqtt.simple). Change the blocks rather than this file.\n# mqtt_blocks.py beside it keeps the connection going (reconnecting, Chinese text, + and # topics).',
-    'zh-cn': '# 由 mqtt-blocks 为 MicroPython 开发板（umqtt.simple）生成的 main.py。请修改积木，而不是这个文件。\n# 旁边的 mqtt_blocks.py 负责保持连接（自动重连、中文、+ 和 # 主题）。',
+    id: 'mqtt.board.header.micropython',
+    default:
+      '# main.py made by mqtt-blocks for MicroPython boards (umqtt.simple). Change the blocks rather than this file.\n# mqtt_blocks.py beside it keeps the connection going (reconnecting, Chinese text, + and # topics).',
+    description: 'Comment at the top of a generated MicroPython main.py: keep the two lines and the "# " that starts each.',
   },
   python: {
-    en: '# main.py made by mqtt-blocks for Python 3 with paho-mqtt (Raspberry Pi). Change the blocks rather than this file.\n# mqtt_blocks.py beside it keeps the connection going (reconnecting, Chinese text, + and # topics).',
-    'zh-cn': '# 由 mqtt-blocks 为 Python 3 和 paho-mqtt（树莓派）生成的 main.py。请修改积木，而不是这个文件。\n# 旁边的 mqtt_blocks.py 负责保持连接（自动重连、中文、+ 和 # 主题）。',
+    id: 'mqtt.board.header.python',
+    default:
+      '# main.py made by mqtt-blocks for Python 3 with paho-mqtt (Raspberry Pi). Change the blocks rather than this file.\n# mqtt_blocks.py beside it keeps the connection going (reconnecting, Chinese text, + and # topics).',
+    description: 'Comment at the top of a generated Raspberry Pi main.py: keep the two lines and the "# " that starts each.',
   },
 };
 
@@ -76,7 +82,7 @@ export function assembleMain(input: AssemblyInput): string {
   const imports = Array.from(new Set(input.blocklyDefinitions.filter(isImport))).sort();
   const fromLibrary = libraryImport(parts);
   const sections = [
-    HEADER[parts.target][input.locale],
+    translate(HEADER[parts.target], input.locale),
     [...imports, fromLibrary].filter((line) => line !== '').join('\n'),
     parts.library.has('client') ? `client = ${CLIENT_CLASS[parts.target]}()` : '',
     ...input.blocklyDefinitions.filter((definition) => !isImport(definition)),

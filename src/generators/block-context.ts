@@ -5,9 +5,8 @@
 import type * as Blockly from 'blockly/core';
 import { Order } from 'blockly/python';
 import type { CodegenContext, HatTable, RuntimePart, TopicUse } from '../../blocks/codegen';
-import { LOCALES, type LocalizedText } from '../../blocks/types';
+import type { Message, PendingMessage } from '../../blocks/types';
 import { MESSAGES } from '../i18n/messages';
-import { translate } from '../i18n/translate';
 import { publishTopicProblem, topicFilterProblem, type TopicProblem } from '../session/topic-filter';
 import { aboutBlock } from './block-label';
 import { CodegenError } from './errors';
@@ -22,7 +21,7 @@ function isString(block: Blockly.Block): boolean {
 }
 
 /** The Scratch blocks' explanation of each topic problem (src/i18n): one meaning everywhere. */
-const TOPIC_PROBLEM_MESSAGES: Readonly<Record<TopicProblem, (typeof MESSAGES)[keyof typeof MESSAGES]>> = {
+const TOPIC_PROBLEM_MESSAGES: Readonly<Record<TopicProblem, Message>> = {
   empty: MESSAGES.topicEmpty,
   tooLong: MESSAGES.topicTooLong,
   nulCharacter: MESSAGES.topicNulCharacter,
@@ -33,9 +32,8 @@ const TOPIC_PROBLEM_MESSAGES: Readonly<Record<TopicProblem, (typeof MESSAGES)[ke
   misplacedPlus: MESSAGES.topicMisplacedPlus,
 };
 
-function topicProblemText(problem: TopicProblem, topic: string): LocalizedText {
-  const message = TOPIC_PROBLEM_MESSAGES[problem];
-  return Object.fromEntries(LOCALES.map((locale) => [locale, translate(message, locale, { topic })])) as unknown as LocalizedText;
+function topicProblemText(problem: TopicProblem, topic: string): PendingMessage {
+  return { message: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
 }
 
 export class BlockContext implements CodegenContext {
@@ -105,7 +103,7 @@ export class BlockContext implements CodegenContext {
     return this.generator.registerHat(this.block, table, nameHint, key);
   }
 
-  fail(message: LocalizedText): never {
-    throw new CodegenError(aboutBlock(this.block, message), this.block.id);
+  fail(problem: PendingMessage): never {
+    throw new CodegenError(aboutBlock(this.block, problem), this.block.id);
   }
 }

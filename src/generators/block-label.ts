@@ -4,7 +4,23 @@
  */
 import type * as Blockly from 'blockly/core';
 import { findBlock } from '../../blocks/catalogue';
-import { LOCALES, type Locale, type LocalizedText } from '../../blocks/types';
+import type { Message, PendingMessage, TextPerLocale } from '../../blocks/types';
+import { LOCALES } from '../i18n/locales';
+import { resolveLocale } from '../i18n/resolve-locale';
+import { translate, type Locale } from '../i18n/translate';
+
+export const BLOCK_LABEL_MESSAGES = {
+  aboutBlock: {
+    id: 'mqtt.generate.aboutBlock',
+    default: 'The block {block}: {problem}',
+    description: 'Board code error about one block. {block} is the block as it looks, in quotes (maybe with its script), {problem} what is wrong with it.',
+  },
+  inScript: {
+    id: 'mqtt.generate.inScript',
+    default: '{block} (in the script that starts with {root})',
+    description: 'Names a block inside a longer script, so a pupil finds it. {block} and {root} are blocks as they look, in quotes; {root} is the first block of the script.',
+  },
+} as const satisfies Record<string, Message>;
 
 const MAX_VALUE = 40;
 
@@ -25,26 +41,25 @@ function argumentText(block: Blockly.Block, name: string): string {
 function blockWords(block: Blockly.Block, locale: Locale): string {
   const spec = block.type.startsWith('mqtt_') ? findBlock(block.type.slice('mqtt_'.length)) : undefined;
   if (!spec) return block.type;
-  return spec.text[locale].replace(/\[([A-Z_]+)\]/g, (_match, name: string) => argumentText(block, name));
+  return translate(spec.text, locale).replace(/\[([A-Z_]+)\]/g, (_match, name: string) => argumentText(block, name));
 }
 
-/** `"publish (hello) to (a/#/b)"`, plus the script's first block when it is another one. */
-export function blockLabel(block: Blockly.Block): LocalizedText {
+/**
+ * `"publish (hello) to (a/#/b)"`, plus the script's first block when it is another one, in every
+ * language. Read now, while the block exists (a headless workspace is disposed before the error is shown).
+ */
+export function blockLabel(block: Blockly.Block): TextPerLocale {
   const root = block.getRootBlock();
-  const label = (locale: Locale): string => {
+  const labels = new Map<Locale, string>();
+  for (const locale of LOCALES) {
     const own = `"${blockWords(block, locale)}"`;
-    if (root === block) return own;
-    const where = locale === 'en' ? 'in the script that starts with' : '所在脚本的第一个积木是';
-    return `${own} (${where} "${blockWords(root, locale)}")`;
-  };
-  return Object.fromEntries(LOCALES.map((locale) => [locale, label(locale)])) as unknown as LocalizedText;
+    labels.set(locale, root === block ? own : translate(BLOCK_LABEL_MESSAGES.inScript, locale, { block: own, root: `"${blockWords(root, locale)}"` }));
+  }
+  const english = labels.get('en') ?? block.type;
+  return (locale) => labels.get(resolveLocale(locale)) ?? english;
 }
 
-/** A problem with one block: "The block X: problem" in every language. */
-export function aboutBlock(block: Blockly.Block, problem: LocalizedText): LocalizedText {
-  const label = blockLabel(block);
-  return {
-    en: `The block ${label.en}: ${problem.en}`,
-    'zh-cn': `积木 ${label['zh-cn']}：${problem['zh-cn']}`,
-  };
+/** A problem with one block: "The block X: problem", rendered in whichever language is asked. */
+export function aboutBlock(block: Blockly.Block, problem: PendingMessage): PendingMessage {
+  return { message: BLOCK_LABEL_MESSAGES.aboutBlock, params: { block: blockLabel(block), problem } };
 }

@@ -4,10 +4,11 @@
  */
 import * as Blockly from 'blockly';
 import type { Target } from '../../blocks/codegen';
-import type { Locale } from '../../blocks/types';
+import type { Locale } from '../i18n/locales';
 import { registerBoardBlocks } from '../blockly/register';
 import { BoardGenerator } from './board-generator';
 import { CodegenError } from './errors';
+import { GENERATOR_MESSAGES } from './messages';
 import { generateProgram, selfContained, type BoardProgram } from './program';
 import { checkWorkspace, cutLongChains, parseWorkspaceText } from './workspace-check';
 
@@ -39,10 +40,7 @@ export function generateBoardProgram(json: string | object, target: Target, loca
       }
     } catch (error) {
       const detail = (error as Error).message.replace(/\s+/g, ' ');
-      throw new CodegenError({
-        en: `The board editor cannot open this file: ${detail}. A block may be in a place it does not fit (a stacking block inside a value slot).`,
-        'zh-cn': `积木编辑器无法打开这个文件：${detail}。可能有积木放在了不适合的位置（例如把堆叠积木放进了数值空位）。`,
-      });
+      throw new CodegenError({ message: GENERATOR_MESSAGES.cannotLoad, params: { detail } });
     }
     return generateProgram(generatorFor(target), workspace, locale);
   } finally {

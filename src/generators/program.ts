@@ -4,7 +4,7 @@
  */
 import type * as Blockly from 'blockly/core';
 import type { Target } from '../../blocks/codegen';
-import type { Locale } from '../../blocks/types';
+import type { Locale } from '../i18n/locales';
 import type { BoardGenerator } from './board-generator';
 import { LIBRARY_MODULE } from './library/exports';
 import { libraryFor, type LibraryFile } from './library/library';

@@ -4,8 +4,10 @@
  * stack trace. Walks the JSON without recursion: a chain of thousands of blocks or nesting
  * thousands deep cannot overflow the stack here.
  */
-import type { LocalizedText } from '../../blocks/types';
+import type { Message, MessageParams, PendingMessage } from '../../blocks/types';
+import { BLOCK_LABEL_MESSAGES } from './block-label';
 import { CodegenError } from './errors';
+import { GENERATOR_MESSAGES as M } from './messages';
 
 /**
  * Blocks inside blocks deeper than this are refused: CPython refuses Python nested much deeper
@@ -21,8 +23,8 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-function refuse(en: string, zh: string): never {
-  throw new CodegenError({ en, 'zh-cn': zh } satisfies LocalizedText);
+function refuse(message: Message, params?: MessageParams): never {
+  throw new CodegenError({ message, params });
 }
 
 /** A copy of JSON data made without recursion (structuredClone overflows on deep nesting). */
@@ -52,25 +54,22 @@ function copyJson(value: unknown): unknown {
  */
 export function parseWorkspaceText(json: string | object): Json {
   if (typeof json !== 'string') {
-    if (!isObject(json)) refuse('This is not a board editor file.', '这不是积木编辑器保存的文件。');
+    if (!isObject(json)) refuse(M.notBoardFile);
     return copyJson(json) as Json;
   }
   let parsed: unknown;
   try {
     parsed = JSON.parse(json.replace(/^\uFEFF/, ''));
   } catch (error) {
-    return refuse(
-      `This is not a Blockly workspace file (bad JSON: ${(error as Error).message}).`,
-      `这不是 Blockly 工作区文件（JSON 格式错误：${(error as Error).message}）。`,
-    );
+    return refuse(M.notWorkspace, { detail: (error as Error).message });
   }
-  if (!isObject(parsed)) refuse('This is not a board editor file (it is not a JSON object).', '这不是积木编辑器保存的文件（不是 JSON 对象）。');
+  if (!isObject(parsed)) refuse(M.notObject);
   return parsed;
 }
 
 /** Where a block is, for messages: its type and the type of the first block of its script. */
-function where(type: string, root: string): { en: string; zh: string } {
-  return type === root ? { en: `"${type}"`, zh: `"${type}"` } : { en: `"${type}" (in the script that starts with "${root}")`, zh: `"${type}"（所在脚本的第一个积木是 "${root}"）` };
+function where(type: string, root: string): string | PendingMessage {
+  return type === root ? `"${type}"` : { message: BLOCK_LABEL_MESSAGES.inScript, params: { block: `"${type}"`, root: `"${root}"` } };
 }
 
 /**
@@ -80,55 +79,40 @@ function where(type: string, root: string): { en: string; zh: string } {
 export function checkWorkspace(state: Json, knownType: (type: string) => boolean): void {
   if (!('blocks' in state)) {
     if ('targets' in state) {
-      refuse(
-        'This is a Scratch project file, not a board editor file. Open it in Scratch, or build the program in the board editor.',
-        '这是 Scratch 项目文件，不是积木编辑器保存的文件。请在 Scratch 中打开它，或在积木编辑器中搭建程序。',
-      );
+      refuse(M.scratchProject);
     }
     return; // An empty workspace (only variables, or nothing): an empty program.
   }
   const blocks = state.blocks;
   if (!isObject(blocks) || (blocks.blocks !== undefined && !Array.isArray(blocks.blocks))) {
-    refuse(
-      'This file has no blocks the board editor can read ("blocks" is not a list of blocks). Was it saved by the board editor?',
-      '这个文件里没有积木编辑器能读取的积木（"blocks" 不是积木列表）。它是积木编辑器保存的吗？',
-    );
+    refuse(M.noBlocks);
   }
   const stack: Array<{ node: unknown; depth: number; root: string }> = ((blocks.blocks as unknown[] | undefined) ?? []).map((node) => ({ node, depth: 0, root: '' }));
   while (stack.length > 0) {
     const { node, depth, root } = stack.pop()!;
     if (!isObject(node) || typeof node.type !== 'string' || node.type === '') {
-      refuse(
-        `A block in this file has no type (${JSON.stringify(node)?.slice(0, 60)}). The file is damaged or comes from another tool.`,
-        `文件中有一个积木没有类型（${JSON.stringify(node)?.slice(0, 60)}）。文件已损坏或来自其他工具。`,
-      );
+      refuse(M.noType, { json: JSON.stringify(node)?.slice(0, 60) ?? '' });
     }
     const type = node.type;
     const scriptRoot = root === '' ? type : root;
     const here = where(type, scriptRoot);
     if (!knownType(type)) {
-      refuse(
-        `Unknown block type ${here.en}. The file may come from a newer mqtt-blocks or another editor: remove that block or update mqtt-blocks.`,
-        `未知的积木类型 ${here.zh}。这个文件可能来自更新版本的 mqtt-blocks 或其他编辑器：请删除这个积木或更新 mqtt-blocks。`,
-      );
+      refuse(M.unknownType, { block: here });
     }
     if (depth > MAX_NESTING) {
-      refuse(
-        `Blocks are nested more than ${MAX_NESTING} deep at ${here.en}. Python cannot run code nested that deep: use fewer blocks inside blocks (a function block helps).`,
-        `积木 ${here.zh} 处嵌套超过 ${MAX_NESTING} 层。Python 无法运行嵌套这么深的代码：请减少积木里套积木的层数（可以用函数积木）。`,
-      );
+      refuse(M.tooDeep, { max: MAX_NESTING, block: here });
     }
     if (node.inputs !== undefined) {
-      if (!isObject(node.inputs)) refuse(`The inputs of block ${here.en} are damaged.`, `积木 ${here.zh} 的输入已损坏。`);
+      if (!isObject(node.inputs)) refuse(M.inputsDamaged, { block: here });
       for (const input of Object.values(node.inputs)) {
-        if (!isObject(input)) refuse(`An input of block ${here.en} is damaged.`, `积木 ${here.zh} 的一个输入已损坏。`);
+        if (!isObject(input)) refuse(M.inputDamaged, { block: here });
         for (const key of ['block', 'shadow']) {
           if (input[key] !== undefined) stack.push({ node: input[key], depth: depth + 1, root: scriptRoot });
         }
       }
     }
     if (node.next !== undefined) {
-      if (!isObject(node.next) || (node.next.block === undefined && node.next.shadow === undefined)) refuse(`The block after ${here.en} is damaged.`, `积木 ${here.zh} 后面的积木已损坏。`);
+      if (!isObject(node.next) || (node.next.block === undefined && node.next.shadow === undefined)) refuse(M.nextDamaged, { block: here });
       stack.push({ node: node.next.block ?? node.next.shadow, depth, root: scriptRoot });
     }
   }

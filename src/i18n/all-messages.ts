@@ -3,15 +3,45 @@
  * locale file, and a translator's export reads them with their descriptions. An area that defines
  * messages adds its table here once (a message left out fails the test as an "id nobody defines").
  */
-import type { Message } from '../../blocks/types';
+import { BOARD_URL_MESSAGES, CATALOGUE, EXTENSION_NAME, type Message } from '../../blocks';
+import { CATEGORY_NAMES } from '../blockly/toolbox';
+import { DOCS_MESSAGES } from '../docs/block-reference';
+import { HEADER } from '../generators/assemble';
+import { BLOCK_LABEL_MESSAGES } from '../generators/block-label';
+import { LIBRARY_TEXTS } from '../generators/library/library-texts';
+import { GENERATOR_MESSAGES } from '../generators/messages';
+import { BOARD_MESSAGES, BOARD_TEXT, FILE_REFUSALS } from '../pages/board/board-text';
 import { SENDER_TEXT } from '../pages/common/sender-text';
 import { DASHBOARD_TEXT } from '../pages/dashboard/dashboard-text';
+import { MONITOR_COUNTS, MONITOR_PAGE_TEXT, MONITOR_TEXT } from '../pages/monitor/monitor-text';
 import { MESSAGES } from './messages';
 
+/** Block texts, help, menu items and example values, read from the catalogue itself. */
+function catalogueMessages(): Message[] {
+  const found = new Map<string, Message>([[EXTENSION_NAME.id, EXTENSION_NAME]]);
+  for (const block of CATALOGUE) {
+    found.set(block.text.id, block.text).set(block.help.id, block.help);
+    for (const arg of Object.values(block.args)) {
+      if (arg.kind === 'menu') for (const item of arg.menu.items) if (item.text) found.set(item.text.id, item.text);
+      // Shared values (one example message, one menu) are listed once.
+      if (arg.kind === 'text' && typeof arg.default !== 'string') found.set(arg.default.id, arg.default);
+    }
+  }
+  return [...found.values()];
+}
+
 export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
+  'blocks (blocks/)': catalogueMessages(),
+  'board addresses (blocks/board-url.ts)': Object.values(BOARD_URL_MESSAGES),
   'connection errors (src/i18n/messages.ts)': Object.values(MESSAGES),
   'dashboard page (src/pages/dashboard/dashboard-text.ts)': Object.values(DASHBOARD_TEXT),
   'message sender (src/pages/common/sender-text.ts)': Object.values(SENDER_TEXT),
+  'board editor toolbox (src/blockly/toolbox.ts)': Object.values(CATEGORY_NAMES),
+  'board code generation (src/generators/)': [...Object.values(GENERATOR_MESSAGES), ...Object.values(BLOCK_LABEL_MESSAGES), ...Object.values(HEADER)],
+  'board library texts (src/generators/library/library-texts.ts)': Object.values(LIBRARY_TEXTS).flat(),
+  'README block reference (src/docs/block-reference.ts)': Object.values(DOCS_MESSAGES),
+  'board editor page (src/pages/board/board-text.ts)': [...Object.values(BOARD_TEXT), ...Object.values(BOARD_MESSAGES), ...Object.values(FILE_REFUSALS)],
+  'message monitor (src/pages/monitor/monitor-text.ts)': [...Object.values(MONITOR_TEXT), ...Object.values(MONITOR_COUNTS), ...Object.values(MONITOR_PAGE_TEXT)],
 };
 
 export function allMessages(): Message[] {

@@ -4,11 +4,11 @@
  * CLI, generators) and in the browser bundles.
  */
 import formatMessage from 'format-message';
-import type { Message } from '../../blocks/types';
+import type { Message, MessageParams, PendingMessage } from '../../blocks/types';
 import { LOCALES, translationsOf, type Locale } from './locales';
 import { cutText } from '../text/cut-text';
 
-export type { Message } from '../../blocks/types';
+export type { Message, MessageParams, PendingMessage, TextPerLocale } from '../../blocks/types';
 export type { Locale } from './locales';
 
 const formatter = formatMessage.namespace();
@@ -20,38 +20,32 @@ formatter.setup({
   translations: Object.fromEntries(LOCALES.map((locale) => [locale, { ...translationsOf(locale) }])),
 });
 
-export type MessageParams = Readonly<Record<string, string | number>>;
-
-/** A message not yet rendered: kept as message + values so it re-renders when the language changes. */
-export interface PendingMessage {
-  readonly message: Message;
-  readonly params?: MessageParams;
-}
-
 /** Values longer than this are cut in messages: a pasted megabyte must not bury the explanation. */
 const MAX_SHOWN_VALUE = 100;
 
-function shortened(params: MessageParams): Record<string, string | number> {
-  const shown: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (typeof value !== 'string' || value.length <= MAX_SHOWN_VALUE) {
-      shown[name] = value;
-      continue;
-    }
-    shown[name] = `${cutText(value, MAX_SHOWN_VALUE - 20).text}…`;
+/** Values as shown: nested messages rendered in `locale`, long texts cut. */
+function shown(params: MessageParams, locale: Locale): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const [name, raw] of Object.entries(params)) {
+    // Nested messages and composed texts are ours (cut where needed): only plain values are shortened.
+    if (typeof raw === 'object') values[name] = translatePending(raw, locale);
+    else if (typeof raw === 'function') values[name] = raw(locale);
+    else if (typeof raw === 'number' || raw.length <= MAX_SHOWN_VALUE) values[name] = raw;
+    else values[name] = `${cutText(raw, MAX_SHOWN_VALUE - 20).text}…`;
   }
-  return shown;
+  return values;
 }
 
 /**
  * The message in `locale` with its `{name}` placeholders filled from `params` (values are inserted
- * literally; very long ones are cut). Falls back to English where a language lacks the message.
+ * literally; very long ones are cut; a value that is a PendingMessage is rendered in `locale` too).
+ * Falls back to English where a language lacks the message.
  */
 export function translate(message: Message, locale: Locale, params: MessageParams = {}): string {
-  return formatter(message, shortened(params), locale);
+  return formatter(message, shown(params, locale), locale);
 }
 
-/** Renders a message kept for later (an error shown in a reporter, a notice on a page). */
+/** Renders a message kept as message + values, so it re-renders when the language changes (errors, notices). */
 export function translatePending(pending: PendingMessage, locale: Locale): string {
   return translate(pending.message, locale, pending.params);
 }
@@ -59,4 +53,9 @@ export function translatePending(pending: PendingMessage, locale: Locale): strin
 /** The unrendered text of a message in a language (placeholders left in): for tests and tools. */
 export function messageTemplate(message: Message, locale: Locale): string {
   return translationsOf(locale)[message.id] ?? message.default;
+}
+
+/** A value that is either fixed text (a topic, an address) or a message to show in the reader's language. */
+export function textIn(value: string | Message, locale: Locale): string {
+  return typeof value === 'string' ? value : translate(value, locale);
 }

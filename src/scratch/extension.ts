@@ -5,7 +5,8 @@
  */
 import formatMessage from 'format-message';
 import mqtt from 'mqtt';
-import { EXTENSION_ID, qualifiedOpcode, type Locale } from '../../blocks';
+import { EXTENSION_ID, qualifiedOpcode } from '../../blocks';
+import type { Locale } from '../i18n/locales';
 import { whenMessage as whenMessageBlock } from '../../blocks/definitions/whenMessage';
 import { whenConnectionChanged as whenConnectionChangedBlock } from '../../blocks/definitions/whenConnectionChanged';
 import { resolveLocale } from '../i18n/resolve-locale';

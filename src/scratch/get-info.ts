@@ -7,12 +7,11 @@ import {
   EXTENSION_COLOURS,
   EXTENSION_ID,
   EXTENSION_NAME,
-  textDefault,
   type ArgumentSpec,
   type BlockShape,
-  type Locale,
   type MenuSpec,
 } from '../../blocks';
+import { textIn, translate, type Locale } from '../i18n/translate';
 import { ScratchArgumentType, ScratchBlockType } from './scratch-types';
 import { MQTT_ICON_URI } from './icon';
 
@@ -52,7 +51,7 @@ export interface ScratchExtensionInfo {
 function argumentInfo(arg: ArgumentSpec, locale: Locale): ScratchArgumentInfo {
   switch (arg.kind) {
     case 'text':
-      return { type: ScratchArgumentType.string, defaultValue: textDefault(arg, locale) };
+      return { type: ScratchArgumentType.string, defaultValue: textIn(arg.default, locale) };
     case 'number':
       return { type: ScratchArgumentType.number, defaultValue: arg.default };
     case 'menu':
@@ -71,12 +70,12 @@ export function scratchExtensionInfo(locale: Locale, overrides: InfoOverrides = 
   const addMenu = (menu: MenuSpec) => {
     menus[menu.name] = {
       acceptReporters: false,
-      items: menu.items.map((item) => ({ text: item.text[locale], value: item.value })),
+      items: menu.items.map((item) => ({ text: item.text ? translate(item.text, locale) : item.value, value: item.value })),
     };
   };
   return {
     id: EXTENSION_ID,
-    name: EXTENSION_NAME[locale],
+    name: translate(EXTENSION_NAME, locale),
     color1: EXTENSION_COLOURS.primary,
     color2: EXTENSION_COLOURS.secondary,
     color3: EXTENSION_COLOURS.tertiary,
@@ -89,7 +88,7 @@ export function scratchExtensionInfo(locale: Locale, overrides: InfoOverrides = 
         if (block.opcode === 'connect' && name === 'URL' && overrides.brokerUrl) args[name].defaultValue = overrides.brokerUrl;
         if (arg.kind === 'menu') addMenu(arg.menu);
       }
-      const info: ScratchBlockInfo = { opcode: block.opcode, blockType: SHAPES[block.shape], text: block.text[locale], arguments: args };
+      const info: ScratchBlockInfo = { opcode: block.opcode, blockType: SHAPES[block.shape], text: translate(block.text, locale), arguments: args };
       // Our hats are started by the extension once per message/state change, never polled.
       if (block.shape === 'hat') info.isEdgeActivated = false;
       return info;

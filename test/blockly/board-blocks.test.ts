@@ -7,11 +7,12 @@ import * as Blockly from 'blockly';
 import * as zhHans from 'blockly/msg/zh-hans';
 import * as en from 'blockly/msg/en';
 import { blocksFor, CATALOGUE } from '../../blocks/catalogue';
-import { placeholdersOf, qualifiedOpcode, type Locale } from '../../blocks/types';
+import { placeholdersOf, qualifiedOpcode } from '../../blocks/types';
+import { LOCALES } from '../../src/i18n/locales';
+import { translate } from '../../src/i18n/translate';
 import { boardBlockJson, boardToolbox, registerBoardBlocks, setBoardLocale } from '../../src/blockly';
 import { resolveLocale } from '../../src/i18n/resolve-locale';
 
-const LOCALES: Locale[] = ['en', 'zh-cn'];
 const BOARD = blocksFor('board');
 
 describe('block JSON', () => {
@@ -20,9 +21,9 @@ describe('block JSON', () => {
     expect(json.map((block) => block.type)).toEqual(BOARD.map(qualifiedOpcode));
     for (const [index, spec] of BOARD.entries()) {
       const block = json[index];
-      const names = placeholdersOf(spec.text[locale]);
+      const names = placeholdersOf(translate(spec.text, locale));
       let placeholder = 0;
-      expect(block.message0).toBe(spec.text[locale].replace(/\[[A-Z_]+\]/g, () => `%${++placeholder}`));
+      expect(block.message0).toBe(translate(spec.text, locale).replace(/\[[A-Z_]+\]/g, () => `%${++placeholder}`));
       const args = block.args0 as Array<{ type: string; name: string; options?: string[][] }>;
       expect(args.map((arg) => arg.name)).toEqual(names);
       for (const arg of args) {

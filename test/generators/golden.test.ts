@@ -6,7 +6,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { TARGETS } from '../../blocks/codegen';
-import { LOCALES } from '../../blocks/types';
+import { LOCALES } from '../../src/i18n/locales';
 import { libraryFor } from '../../src/generators/library/library';
 import { generateBoardProgram } from '../../src/generators/headless';
 import { FIXTURES, GOLDEN_DIR, workspaceJson } from './fixtures';

@@ -7,7 +7,8 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { TARGETS, type Target } from '../../blocks/codegen';
-import type { LocalizedText } from '../../blocks/types';
+import type { Message } from '../../blocks/types';
+import { translate } from '../../src/i18n/translate';
 import { LIBRARY_EXPORTS, LIBRARY_PRIVATE_NAMES } from '../../src/generators/library/exports';
 import { libraryFor, textLine } from '../../src/generators/library/library';
 import { LIBRARY_TEXTS } from '../../src/generators/library/library-texts';
@@ -36,10 +37,10 @@ test.each(TARGETS)('%s: every English text line in the .py file is the one in li
 
 test('every text has Chinese, and the Chinese library carries it', () => {
   for (const [name, value] of Object.entries(LIBRARY_TEXTS)) {
-    const texts: ReadonlyArray<LocalizedText> = Array.isArray(value) ? value : [value as LocalizedText];
+    const texts: readonly Message[] = Array.isArray(value) ? value : [value as Message];
     for (const text of texts) {
-      expect({ name, zh: /[\u4e00-\u9fff]/.test(text['zh-cn']) }).toEqual({ name, zh: true });
-      expect((text.en.match(/%s/g) ?? []).length).toBe((text['zh-cn'].match(/%s/g) ?? []).length);
+      expect({ name, zh: /[\u4e00-\u9fff]/.test(translate(text, 'zh-cn')) }).toEqual({ name, zh: true });
+      expect((text.default.match(/%s/g) ?? []).length).toBe((translate(text, 'zh-cn').match(/%s/g) ?? []).length);
     }
   }
   expect(libraryFor('micropython', 'zh-cn').text).toContain("_T_NOT_CONNECTED = '还没有连接");

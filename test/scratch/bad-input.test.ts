@@ -12,9 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
-import { blocksFor, textDefault, type ArgumentSpec, type BlockSpec } from '../../blocks';
+import { blocksFor, type ArgumentSpec, type BlockSpec } from '../../blocks';
 import { MESSAGES, type MessageName as MessageId } from '../../src/i18n/messages';
-import { messageTemplate } from '../../src/i18n/translate';
+import { messageTemplate, textIn } from '../../src/i18n/translate';
 import { loadProject, type ScratchHarness } from '../support/scratch-harness';
 import { startTestBroker, type TestBroker } from '../support/test-broker';
 import { ProjectBuilder, block, mqttMenu, num, text, variable } from '../support/sb3-builder';
@@ -269,7 +269,7 @@ function defaultArgs(spec: BlockSpec): Record<string, unknown> {
 }
 
 function defaultOf(arg: ArgumentSpec): string | number {
-  if (arg.kind === 'text') return textDefault(arg, 'en');
+  if (arg.kind === 'text') return textIn(arg.default, 'en');
   return arg.default;
 }
 

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { translatePending } from '../../src/i18n/translate';
 import { boardBrokerFrom } from '../../src/pages/board/broker-info';
 import { toolboxWithBroker } from '../../src/pages/board/toolbox-broker';
 import { blockTypesOf, parseWorkspaceFile, serializeWorkspace } from '../../src/pages/board/workspace-file';
@@ -37,8 +38,8 @@ describe('workspace files', () => {
     const parsed = parseWorkspaceFile(text, known);
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
-    expect(parsed.reason.en).toMatch(reason);
-    expect(parsed.reason['zh-cn']).toMatch(/[\u4e00-\u9fff]/);
+    expect(translatePending(parsed.reason, 'en')).toMatch(reason);
+    expect(translatePending(parsed.reason, 'zh-cn')).toMatch(/[\u4e00-\u9fff]/);
   });
 
   test('an empty program and a byte-order mark are fine', () => {

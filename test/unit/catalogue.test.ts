@@ -1,4 +1,6 @@
-import { CATALOGUE, LOCALES, placeholdersOf, qualifiedOpcode, type BlockSpec } from '../../blocks';
+import { CATALOGUE, placeholdersOf, qualifiedOpcode, type BlockSpec } from '../../blocks';
+import { LOCALES } from '../../src/i18n/locales';
+import { textIn, translate } from '../../src/i18n/translate';
 
 const byOpcode = CATALOGUE.map((block) => [block.opcode, block] as [string, BlockSpec]);
 
@@ -13,9 +15,9 @@ describe('block catalogue', () => {
   });
 
   test.each(byOpcode)('%s has English and Chinese text with the same placeholders, once each', (_opcode, block) => {
-    const en = placeholdersOf(block.text.en);
+    const en = placeholdersOf(block.text.default);
     for (const locale of LOCALES) {
-      const text = block.text[locale];
+      const text = translate(block.text, locale);
       expect(text.trim()).not.toBe('');
       const names = placeholdersOf(text);
       expect(new Set(names).size).toBe(names.length);
@@ -23,13 +25,13 @@ describe('block catalogue', () => {
       // Only [UPPER_CASE] brackets: a lower-case [x] would be shown literally.
       expect(text.replace(/\[[A-Z_]+\]/g, '')).not.toMatch(/[[\]]/);
     }
-    expect(block.text['zh-cn']).toMatch(/[\u4e00-\u9fff]/);
-    expect(block.help.en.trim()).not.toBe('');
-    expect(block.help['zh-cn']).toMatch(/[\u4e00-\u9fff]/);
+    expect(translate(block.text, 'zh-cn')).toMatch(/[\u4e00-\u9fff]/);
+    expect(block.help.default.trim()).not.toBe('');
+    expect(translate(block.help, 'zh-cn')).toMatch(/[\u4e00-\u9fff]/);
   });
 
   test.each(byOpcode)('%s: every placeholder has an argument and every argument a placeholder', (_opcode, block) => {
-    expect(Object.keys(block.args).sort()).toEqual([...placeholdersOf(block.text.en)].sort());
+    expect(Object.keys(block.args).sort()).toEqual([...placeholdersOf(block.text.default)].sort());
   });
 
   test.each(byOpcode)('%s: menu defaults are menu values; text defaults exist in every locale', (_opcode, block) => {
@@ -39,10 +41,10 @@ describe('block catalogue', () => {
         expect(arg.menu.name).toBe(name);
         const values = arg.menu.items.map((i) => i.value);
         expect(new Set(values).size).toBe(values.length);
-        for (const item of arg.menu.items) for (const locale of LOCALES) expect(item.text[locale].trim()).not.toBe('');
+        for (const item of arg.menu.items) for (const locale of LOCALES) expect(textIn(item.text ?? item.value, locale).trim()).not.toBe('');
       } else if (arg.kind === 'text') {
         for (const locale of LOCALES) {
-          const value = typeof arg.default === 'string' ? arg.default : arg.default[locale];
+          const value = textIn(arg.default, locale);
           expect(typeof value).toBe('string');
         }
       } else {

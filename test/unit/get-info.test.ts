@@ -1,4 +1,6 @@
-import { blocksFor, LOCALES, placeholdersOf, type Locale } from '../../blocks';
+import { blocksFor, placeholdersOf } from '../../blocks';
+import { LOCALES, type Locale } from '../../src/i18n/locales';
+import { translate } from '../../src/i18n/translate';
 import { scratchExtensionInfo } from '../../src/scratch/get-info';
 
 const SCRATCH_TYPE: Record<string, string> = { command: 'command', reporter: 'reporter', boolean: 'Boolean', hat: 'hat' };
@@ -19,7 +21,7 @@ describe.each(LOCALES)('scratchExtensionInfo(%s)', (locale: Locale) => {
     expect(info.blocks.map((b) => b.opcode)).toEqual(scratchBlocks.map((b) => b.opcode));
     for (const spec of scratchBlocks) {
       const block = info.blocks.find((b) => b.opcode === spec.opcode)!;
-      expect(block.text).toBe(spec.text[locale]);
+      expect(block.text).toBe(translate(spec.text, locale));
       expect(block.blockType).toBe(SCRATCH_TYPE[spec.shape]);
       expect(Object.keys(block.arguments).sort()).toEqual(placeholdersOf(block.text).sort());
     }

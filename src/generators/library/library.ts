@@ -5,10 +5,11 @@
  * can skip a library the board already has.
  */
 import type { Target } from '../../../blocks/codegen';
-import type { Locale } from '../../../blocks/types';
+import type { Message } from '../../../blocks/types';
+import { translate, type Locale } from '../../i18n/translate';
 import { pythonString } from '../python-literal';
 import { LIBRARY_MODULE } from './exports';
-import { LIBRARY_TEXTS } from './library-texts';
+import { LIBRARY_TEXTS, type LibraryText } from './library-texts';
 import { PYTHON_SOURCES } from './python-sources';
 
 export interface LibraryFile {
@@ -22,13 +23,17 @@ export interface LibraryFile {
 /** Where common.py goes in a target's file. */
 export const COMMON_MARKER = '# (the helpers shared by both targets go here: common.py)';
 
+function isMessageList(value: LibraryText): value is readonly Message[] {
+  return Array.isArray(value);
+}
+
 /** One `_T_NAME = ...` line in a locale. */
 export function textLine(name: string, locale: Locale): string {
   const value = LIBRARY_TEXTS[name];
   if (value === undefined) throw new Error(`library text ${name} is not in library-texts.ts`);
-  const literal = Array.isArray(value)
-    ? `(${(value as ReadonlyArray<Record<Locale, string>>).map((item) => pythonString(item[locale])).join(', ')})`
-    : pythonString((value as Record<Locale, string>)[locale]);
+  const literal = isMessageList(value)
+    ? `(${value.map((item) => pythonString(translate(item, locale))).join(', ')})`
+    : pythonString(translate(value, locale));
   return `${name} = ${literal}`;
 }
 

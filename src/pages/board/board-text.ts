@@ -1,5 +1,5 @@
 /** Texts of the board editor page itself (Blockly's and the blocks' texts come from src/blockly/). */
-import type { LocalizedText } from '../../../blocks/types';
+import type { Message } from '../../../blocks/types';
 import type { TextTable } from '../common/page-text';
 
 export type BoardTextKey =
@@ -21,63 +21,184 @@ export type BoardTextKey =
   | 'codeErrorTitle'
   | 'loading';
 
+/** Keys are the page's `data-text` / `data-title` names (src/server/pages/board/index.html). */
 export const BOARD_TEXT: TextTable<BoardTextKey> = {
-  pageTitle: { en: 'MQTT board editor', 'zh-cn': 'MQTT 开发板编辑器' },
-  heading: { en: 'Board editor', 'zh-cn': '开发板编辑器' },
-  home: { en: 'Classroom server', 'zh-cn': '课堂服务器' },
-  monitorPage: { en: 'Big monitor', 'zh-cn': '大屏监视器' },
-  save: { en: 'Save', 'zh-cn': '保存' },
-  saveTitle: { en: 'Save your blocks to a .json file', 'zh-cn': '把积木保存为 .json 文件' },
-  open: { en: 'Open', 'zh-cn': '打开' },
-  openTitle: { en: 'Open blocks saved in a .json file', 'zh-cn': '打开保存过的 .json 积木文件' },
-  codeTabs: { en: 'Generated code', 'zh-cn': '生成的代码' },
-  tabMicropython: { en: 'MicroPython', 'zh-cn': 'MicroPython' },
-  tabPython: { en: 'Python (Raspberry Pi)', 'zh-cn': 'Python（树莓派）' },
-  copy: { en: 'Copy', 'zh-cn': '复制' },
-  download: { en: 'Download main.py', 'zh-cn': '下载 main.py' },
+  pageTitle: {
+    id: 'mqtt.page.board.title',
+    default: 'MQTT board editor',
+    description: 'Board editor page: browser tab title.',
+  },
+  heading: {
+    id: 'mqtt.page.board.heading',
+    default: 'Board editor',
+    description: 'Board editor page: main heading in the top bar.',
+  },
+  home: {
+    id: 'mqtt.page.board.home',
+    default: 'Classroom server',
+    description: 'Board editor page: link back to the classroom server\'s start page.',
+  },
+  monitorPage: {
+    id: 'mqtt.page.board.monitorPage',
+    default: 'Big monitor',
+    description: 'Board editor page: link opening the full-screen message monitor for the class.',
+  },
+  save: {
+    id: 'mqtt.page.board.save',
+    default: 'Save',
+    description: 'Board editor page: button saving the blocks to a file.',
+  },
+  saveTitle: {
+    id: 'mqtt.page.board.saveTitle',
+    default: 'Save your blocks to a .json file',
+    description: 'Board editor page: tooltip of the Save button.',
+  },
+  open: {
+    id: 'mqtt.page.board.open',
+    default: 'Open',
+    description: 'Board editor page: button opening blocks saved in a file.',
+  },
+  openTitle: {
+    id: 'mqtt.page.board.openTitle',
+    default: 'Open blocks saved in a .json file',
+    description: 'Board editor page: tooltip of the Open button.',
+  },
+  codeTabs: {
+    id: 'mqtt.page.board.codeTabs',
+    default: 'Generated code',
+    description: 'Board editor page: label of the tabs showing the generated program.',
+  },
+  tabMicropython: {
+    id: 'mqtt.page.board.tabMicropython',
+    default: 'MicroPython',
+    description: 'Board editor page: tab with the MicroPython program (a product name; keep it).',
+  },
+  tabPython: {
+    id: 'mqtt.page.board.tabPython',
+    default: 'Python (Raspberry Pi)',
+    description: 'Board editor page: tab with the Python program for a Raspberry Pi.',
+  },
+  copy: {
+    id: 'mqtt.page.board.copy',
+    default: 'Copy',
+    description: 'Board editor page: button copying the generated code.',
+  },
+  download: {
+    id: 'mqtt.page.board.download',
+    default: 'Download main.py',
+    description: 'Board editor page: button downloading the generated program; main.py is a file name, keep it.',
+  },
   hintMicropython: {
-    en: 'For ESP32 / ESP8266 boards: save it on the board as main.py (for example with Thonny).',
-    'zh-cn': '用于 ESP32 / ESP8266 开发板：保存到开发板上，文件名为 main.py（例如用 Thonny）。',
+    id: 'mqtt.page.board.hintMicropython',
+    default: 'For ESP32 / ESP8266 boards: save it on the board as main.py (for example with Thonny).',
+    description: 'Board editor page: how to use the MicroPython program. Thonny is an editor\'s name.',
   },
   hintPython: {
-    en: 'For a Raspberry Pi: install paho-mqtt (sudo apt install python3-paho-mqtt), then run python3 main.py.',
-    'zh-cn': '用于树莓派：先安装 paho-mqtt（sudo apt install python3-paho-mqtt），再运行 python3 main.py。',
+    id: 'mqtt.page.board.hintPython',
+    default: 'For a Raspberry Pi: install paho-mqtt (sudo apt install python3-paho-mqtt), then run python3 main.py.',
+    description: 'Board editor page: how to run the Python program on a Raspberry Pi. Keep the commands as they are.',
   },
-  codeErrorTitle: { en: 'The code cannot be made yet:', 'zh-cn': '暂时无法生成代码：' },
+  codeErrorTitle: {
+    id: 'mqtt.page.board.codeErrorTitle',
+    default: 'The code cannot be made yet:',
+    description: 'Board editor page: heading above the reason why no code can be generated.',
+  },
   loading: {
-    en: 'Loading the editor… If this message stays, the editor has not been built: run "npm run build" in the mqtt-blocks folder, then reload.',
-    'zh-cn': '正在加载编辑器…如果一直显示这条消息，说明编辑器还没有生成：请在 mqtt-blocks 文件夹中运行 "npm run build"，然后刷新页面。',
+    id: 'mqtt.page.board.loading',
+    default: 'Loading the editor… If this message stays, the editor has not been built: run "npm run build" in the mqtt-blocks folder, then reload.',
+    description: 'Board editor page: shown while the editor loads, and what the teacher does if it never does.',
   },
 };
 
-/** Messages with details in them (file names, addresses, error text). */
+/** Notices and notes; `{name}` marks a value (file names, addresses, error text). */
 export const BOARD_MESSAGES = {
-  copied: { en: 'Copied!', 'zh-cn': '已复制！' },
-  copyFailed: { en: 'Could not copy: select the code and press Ctrl+C.', 'zh-cn': '无法复制：请选中代码后按 Ctrl+C。' },
-  opened: (name: string): LocalizedText => ({ en: `Opened "${name}".`, 'zh-cn': `已打开“${name}”。` }),
-  notOpened: (name: string, reason: LocalizedText): LocalizedText => ({
-    en: `Could not open "${name}": ${reason.en} Your blocks were not changed.`,
-    'zh-cn': `无法打开“${name}”：${reason['zh-cn']} 你的积木没有被改动。`,
-  }),
-  tooBig: { en: 'the file is too big to be a block program.', 'zh-cn': '文件太大，不是积木程序。' },
+  copied: {
+    id: 'mqtt.page.board.copied',
+    default: 'Copied!',
+    description: 'Board editor page: the generated code was copied to the clipboard.',
+  },
+  copyFailed: {
+    id: 'mqtt.page.board.copyFailed',
+    default: 'Could not copy: select the code and press Ctrl+C.',
+    description: 'Board editor page: copying to the clipboard failed.',
+  },
+  opened: {
+    id: 'mqtt.page.board.opened',
+    default: 'Opened "{name}".',
+    description: 'Board editor page: a saved file was opened. {name} is the file name.',
+  },
+  notOpened: {
+    id: 'mqtt.page.board.notOpened',
+    default: 'Could not open "{name}": {reason} Your blocks were not changed.',
+    description: 'Board editor page: a file could not be opened. {name} is the file name, {reason} one of the "file refused" reasons (a sentence ending in a full stop).',
+  },
+  tooBig: {
+    id: 'mqtt.page.board.file.tooBig',
+    default: 'the file is too big to be a block program.',
+    description: 'Board editor page, reason a file was refused (inserted after "Could not open ...:"): the file is far too big.',
+  },
   restoreFailed: {
-    en: 'The blocks from your last visit could not be restored; a copy was kept in this browser. Starting with an empty workspace.',
-    'zh-cn': '无法恢复上次的积木（已在浏览器中保留一份副本）。现在从空白工作区开始。',
+    id: 'mqtt.page.board.restoreFailed',
+    default: 'The blocks from your last visit could not be restored; a copy was kept in this browser. Starting with an empty workspace.',
+    description: 'Board editor page: the automatically kept blocks of the last visit did not load.',
   },
   autosaveFailed: {
-    en: 'This browser cannot keep your blocks automatically: use Save to keep them in a file.',
-    'zh-cn': '此浏览器无法自动保存积木：请用“保存”把它们存成文件。',
+    id: 'mqtt.page.board.autosaveFailed',
+    default: 'This browser cannot keep your blocks automatically: use Save to keep them in a file.',
+    description: 'Board editor page: the browser refuses to store the blocks (private mode, full). "Save" is the Save button.',
   },
-  brokerLan: (url: string): LocalizedText => ({
-    en: `Boards connect to ${url} (already filled in the connect block).`,
-    'zh-cn': `开发板连接到 ${url}（已填入“连接”积木）。`,
-  }),
-  brokerLocal: (url: string): LocalizedText => ({
-    en: `The classroom server only accepts this computer (${url}). For boards, start it with --lan.`,
-    'zh-cn': `课堂服务器目前只接受本机连接（${url}）。要让开发板连接，请用 --lan 启动。`,
-  }),
-  generatorBug: (detail: string): LocalizedText => ({
-    en: `Something went wrong while making the code (${detail}). Please tell your teacher.`,
-    'zh-cn': `生成代码时出错（${detail}）。请告诉老师。`,
-  }),
-} as const;
+  brokerLan: {
+    id: 'mqtt.page.board.brokerLan',
+    default: 'Boards connect to {url} (already filled in the connect block).',
+    description: 'Board editor page: the classroom broker address boards use. {url} is that address.',
+  },
+  brokerLocal: {
+    id: 'mqtt.page.board.brokerLocal',
+    default: 'The classroom server only accepts this computer ({url}). For boards, start it with --lan.',
+    description: 'Board editor page: the classroom server was started for this computer only. {url} is its address; --lan is a command option, keep it.',
+  },
+  generatorBug: {
+    id: 'mqtt.page.board.generatorBug',
+    default: 'Something went wrong while making the code ({detail}). Please tell your teacher.',
+    description: 'Board editor page: an unexpected error in code generation. {detail} is the technical reason in English.',
+  },
+  damaged: {
+    id: 'mqtt.page.board.file.damagedDetail',
+    default: 'its blocks are damaged ({detail}).',
+    description: 'Board editor page, reason a file was refused: the editor could not load its blocks. {detail} is the technical reason in English.',
+  },
+} as const satisfies Record<string, Message>;
+
+/** Why a file is not opened; shown inside BOARD_MESSAGES.notOpened as its {reason}. */
+export const FILE_REFUSALS = {
+  notJson: {
+    id: 'mqtt.page.board.file.notJson',
+    default: 'it is not a saved block program (not JSON text).',
+    description: 'Board editor page, reason a file was refused (inserted after "Could not open ...:"): the file is not JSON.',
+  },
+  notProgram: {
+    id: 'mqtt.page.board.file.notProgram',
+    default: 'it is not a saved block program.',
+    description: 'Board editor page, reason a file was refused: JSON, but not a block program.',
+  },
+  scratchProject: {
+    id: 'mqtt.page.board.file.scratchProject',
+    default: 'it is a Scratch project. Open it in the Scratch editor instead.',
+    description: 'Board editor page, reason a file was refused: it is a Scratch project.',
+  },
+  noBlocks: {
+    id: 'mqtt.page.board.file.noBlocks',
+    default: 'it does not contain any blocks.',
+    description: 'Board editor page, reason a file was refused: it has no blocks.',
+  },
+  damaged: {
+    id: 'mqtt.page.board.file.damaged',
+    default: 'its blocks are damaged.',
+    description: 'Board editor page, reason a file was refused: its blocks are malformed.',
+  },
+  unknownBlocks: {
+    id: 'mqtt.page.board.file.unknownBlocks',
+    default: 'it uses blocks this editor does not have ({types}). It may come from another editor or a newer mqtt-blocks.',
+    description: 'Board editor page, reason a file was refused: it has blocks this editor does not know. {types} lists their type names.',
+  },
+} as const satisfies Record<string, Message>;

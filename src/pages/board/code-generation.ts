@@ -5,7 +5,8 @@
  */
 import type * as Blockly from 'blockly';
 import type { Target } from '../../../blocks/codegen';
-import type { Locale, LocalizedText } from '../../../blocks/types';
+import type { PendingMessage } from '../../../blocks/types';
+import type { Locale } from '../../i18n/locales';
 import { BoardGenerator } from '../../generators/board-generator';
 import { CodegenError } from '../../generators/errors';
 import { generateProgram, selfContained, type BoardProgram } from '../../generators/program';
@@ -14,7 +15,7 @@ import { BOARD_MESSAGES } from './board-text';
 export const TARGETS: readonly Target[] = ['micropython', 'python'];
 
 /** `code` is the one-file form (runs as it is); `program` holds main.py and its library apart. */
-export type CodeResult = { ok: true; code: string; program: BoardProgram } | { ok: false; message: LocalizedText; blockId?: string };
+export type CodeResult = { ok: true; code: string; program: BoardProgram } | { ok: false; message: PendingMessage; blockId?: string };
 
 const generators = new Map<Target, BoardGenerator>();
 
@@ -33,8 +34,8 @@ export function generateCode(workspace: Blockly.Workspace, target: Target, local
     const program = generateProgram(generatorFor(target), workspace, locale);
     return { ok: true, code: selfContained(program), program };
   } catch (error) {
-    if (error instanceof CodegenError) return { ok: false, message: error.localized, blockId: error.blockId };
+    if (error instanceof CodegenError) return { ok: false, message: error.problem, blockId: error.blockId };
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: BOARD_MESSAGES.generatorBug(detail) };
+    return { ok: false, message: { message: BOARD_MESSAGES.generatorBug, params: { detail } } };
   }
 }

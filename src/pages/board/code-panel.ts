@@ -4,7 +4,8 @@
  * Copy/Download are disabled, so a pupil never flashes an old program by mistake.
  */
 import type { Target } from '../../../blocks/codegen';
-import type { Locale, LocalizedText } from '../../../blocks/types';
+import type { Message } from '../../../blocks/types';
+import { translate, translatePending, type Locale } from '../../i18n/translate';
 import { copyText, downloadText } from '../common/browser-file';
 import { BOARD_MESSAGES } from './board-text';
 import type { CodeResult } from './code-generation';
@@ -87,7 +88,7 @@ export class CodePanel {
     // textContent only: topics and messages typed by pupils are inside the code.
     pane.code.textContent = result.ok ? result.code : '';
     pane.error.hidden = result.ok;
-    pane.errorText.textContent = result.ok ? '' : result.message[this.locale];
+    pane.errorText.textContent = result.ok ? '' : translatePending(result.message, this.locale);
     pane.pane.classList.toggle('has-error', !result.ok);
   }
 
@@ -113,8 +114,8 @@ export class CodePanel {
     if (code !== null) downloadText('main.py', code, 'text/x-python;charset=utf-8');
   }
 
-  private flash(message: LocalizedText): void {
-    this.copyStatus.textContent = message[this.locale];
+  private flash(message: Message): void {
+    this.copyStatus.textContent = translate(message, this.locale);
     clearTimeout(this.copyStatusTimer);
     this.copyStatusTimer = setTimeout(() => {
       this.copyStatus.textContent = '';

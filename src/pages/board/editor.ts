@@ -4,7 +4,7 @@
  * /dist/blockly-media/ (copied there by the webpack build), so nothing is fetched from the internet.
  */
 import * as Blockly from 'blockly';
-import type { Locale } from '../../../blocks/types';
+import type { Locale } from '../../i18n/locales';
 import { setBoardLocale } from '../../blockly/locale';
 import { BLOCKLY_MESSAGES } from './blockly-messages';
 import { toolboxWithBroker } from './toolbox-broker';

@@ -3,7 +3,8 @@
  * save/open, autosave, the language switch, the broker address and the message monitor.
  * Each of those lives in its own module; this file only connects them.
  */
-import type { Locale, LocalizedText } from '../../../blocks/types';
+import type { PendingMessage } from '../../../blocks/types';
+import { translate, translatePending, type Locale } from '../../i18n/translate';
 import { bindLanguageSwitch } from '../common/language-switch';
 import { downloadText } from '../common/browser-file';
 import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';
@@ -25,10 +26,12 @@ function byId<T extends HTMLElement>(id: string): T {
   return element as T;
 }
 
-const damaged = (error: unknown): LocalizedText => {
+const damaged = (error: unknown): PendingMessage => {
   const detail = error instanceof Error ? error.message : String(error);
-  return { en: `its blocks are damaged (${detail}).`, 'zh-cn': `里面的积木已损坏（${detail}）。` };
+  return { message: BOARD_MESSAGES.damaged, params: { detail } };
 };
+/** "Could not open NAME: REASON Your blocks were not changed." */
+const notOpened = (name: string, reason: PendingMessage): PendingMessage => ({ message: BOARD_MESSAGES.notOpened, params: { name, reason } });
 
 /** Loads the blocks kept from the last visit; a copy that no longer loads is set aside, not lost. */
 function restoreAutosave(editor: BoardEditor, notice: Notice): void {
@@ -36,11 +39,11 @@ function restoreAutosave(editor: BoardEditor, notice: Notice): void {
   if (saved === null) return;
   const parsed = parseWorkspaceFile(saved, (type) => editor.isKnownBlockType(type));
   try {
-    if (!parsed.ok) throw new Error(parsed.reason.en);
+    if (!parsed.ok) throw new Error(translatePending(parsed.reason, 'en'));
     editor.load(parsed.state);
   } catch {
     Autosave.keepUnreadable(saved);
-    notice.show(BOARD_MESSAGES.restoreFailed, 'error');
+    notice.show({ message: BOARD_MESSAGES.restoreFailed }, 'error');
   }
 }
 
@@ -52,7 +55,7 @@ function start(): void {
   const warnings = new BlockWarnings(editor.workspace);
   const monitor = new MonitorPanel(byId('monitor'), { locale });
   const brokerNote = byId('broker-note');
-  let brokerMessage: LocalizedText | null = null;
+  let brokerMessage: PendingMessage | null = null;
 
   restoreAutosave(editor, notice);
 
@@ -62,7 +65,7 @@ function start(): void {
       const result = generateCode(editor.workspace, target, locale);
       codePanel.show(target, result);
       if (!result.ok && result.blockId !== undefined && !blockWarnings.has(result.blockId)) {
-        blockWarnings.set(result.blockId, result.message[locale]);
+        blockWarnings.set(result.blockId, translatePending(result.message, locale));
       }
     }
     warnings.show(blockWarnings);
@@ -76,7 +79,7 @@ function start(): void {
 
   const autosave = new Autosave(
     () => editor.save(),
-    () => notice.show(BOARD_MESSAGES.autosaveFailed, 'error'),
+    () => notice.show({ message: BOARD_MESSAGES.autosaveFailed }, 'error'),
   );
   editor.onProgramChange(() => {
     scheduleRegenerate();
@@ -99,31 +102,31 @@ function start(): void {
   });
   const openFile = async (file: File): Promise<void> => {
     if (file.size > MAX_FILE_BYTES) {
-      notice.show(BOARD_MESSAGES.notOpened(file.name, BOARD_MESSAGES.tooBig), 'error');
+      notice.show(notOpened(file.name, { message: BOARD_MESSAGES.tooBig }), 'error');
       return;
     }
     const parsed = parseWorkspaceFile(await file.text(), (type) => editor.isKnownBlockType(type));
     if (!parsed.ok) {
-      notice.show(BOARD_MESSAGES.notOpened(file.name, parsed.reason), 'error');
+      notice.show(notOpened(file.name, parsed.reason), 'error');
       return;
     }
     try {
       editor.load(parsed.state);
     } catch (error) {
-      notice.show(BOARD_MESSAGES.notOpened(file.name, damaged(error)), 'error');
+      notice.show(notOpened(file.name, damaged(error)), 'error');
       return;
     }
-    notice.show(BOARD_MESSAGES.opened(file.name), 'info');
+    notice.show({ message: BOARD_MESSAGES.opened, params: { name: file.name } }, 'info');
   };
 
   const renderBrokerNote = (): void => {
     brokerNote.hidden = brokerMessage === null;
-    brokerNote.textContent = brokerMessage === null ? '' : brokerMessage[locale];
+    brokerNote.textContent = brokerMessage === null ? '' : translatePending(brokerMessage, locale);
   };
 
   const showLanguage = (): void => {
     document.documentElement.lang = htmlLang(locale);
-    document.title = BOARD_TEXT.pageTitle[locale];
+    document.title = translate(BOARD_TEXT.pageTitle, locale);
     applyTexts(document.body, BOARD_TEXT, locale);
     renderBrokerNote();
     switcher.show(locale);
@@ -144,7 +147,7 @@ function start(): void {
   void fetchBoardBroker().then((broker) => {
     if (broker === null) return;
     editor.setBrokerUrl(broker.url);
-    brokerMessage = broker.lan ? BOARD_MESSAGES.brokerLan(broker.url) : BOARD_MESSAGES.brokerLocal(broker.url);
+    brokerMessage = { message: broker.lan ? BOARD_MESSAGES.brokerLan : BOARD_MESSAGES.brokerLocal, params: { url: broker.url } };
     renderBrokerNote();
   });
   monitor.start();

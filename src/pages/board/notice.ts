@@ -1,13 +1,13 @@
 /**
- * The page's message bar (file opened, file refused, autosave problems). Keeps the message in
- * both languages so it follows a language switch; errors stay until closed, news fades.
+ * The page's message bar (file opened, file refused, autosave problems). Keeps the message
+ * unrendered so it follows a language switch; errors stay until closed, news fades.
  */
-import type { Locale, LocalizedText } from '../../../blocks/types';
+import { translatePending, type Locale, type PendingMessage } from '../../i18n/translate';
 
 export type NoticeKind = 'info' | 'error';
 
 export class Notice {
-  private message: LocalizedText | null = null;
+  private message: PendingMessage | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly text: HTMLElement;
 
@@ -19,7 +19,7 @@ export class Notice {
     root.querySelector('.notice-close')?.addEventListener('click', () => this.hide());
   }
 
-  show(message: LocalizedText, kind: NoticeKind): void {
+  show(message: PendingMessage, kind: NoticeKind): void {
     this.message = message;
     this.root.dataset.kind = kind;
     this.root.setAttribute('role', kind === 'error' ? 'alert' : 'status');
@@ -41,6 +41,6 @@ export class Notice {
   }
 
   private render(): void {
-    if (this.message !== null) this.text.textContent = this.message[this.locale];
+    if (this.message !== null) this.text.textContent = translatePending(this.message, this.locale);
   }
 }

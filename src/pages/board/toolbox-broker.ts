@@ -2,7 +2,7 @@
  * The board toolbox with the classroom's own broker address in the connect block, so a pupil
  * drags out a connect block that already points at the right server.
  */
-import type { Locale } from '../../../blocks/types';
+import type { Locale } from '../../i18n/locales';
 import { boardToolbox, type Toolbox } from '../../blockly/toolbox';
 
 const CONNECT = 'mqtt_connect';

@@ -3,11 +3,12 @@
  * file `mqtt-blocks generate` reads. Checks a file before anything touches the pupil's workspace,
  * so a wrong file explains itself and costs nothing.
  */
-import type { LocalizedText } from '../../../blocks/types';
+import type { PendingMessage } from '../../../blocks/types';
+import { FILE_REFUSALS } from './board-text';
 
 export type WorkspaceState = Record<string, unknown>;
 
-export type ParsedWorkspace = { ok: true; state: WorkspaceState } | { ok: false; reason: LocalizedText };
+export type ParsedWorkspace = { ok: true; state: WorkspaceState } | { ok: false; reason: PendingMessage };
 
 /** Top-level keys Blockly's workspace serializers write. */
 const BLOCKLY_KEYS = new Set(['blocks', 'variables', 'procedures', 'workspaceComments']);
@@ -16,7 +17,7 @@ export const SAVE_FILE_NAME = 'mqtt-blocks-program.json';
 /** Far above any classroom program; stops a pupil from freezing the tab with a video file. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
-const reason = (en: string, zh: string): ParsedWorkspace => ({ ok: false, reason: { en, 'zh-cn': zh } });
+const reason = (message: PendingMessage['message'], params?: PendingMessage['params']): ParsedWorkspace => ({ ok: false, reason: { message, params } });
 
 export function serializeWorkspace(state: WorkspaceState): string {
   return `${JSON.stringify(state, null, 2)}\n`;
@@ -48,32 +49,26 @@ export function parseWorkspaceFile(text: string, isKnownType: (type: string) => 
   try {
     parsed = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return reason('it is not a saved block program (not JSON text).', '它不是保存的积木程序（不是 JSON 文本）。');
+    return reason(FILE_REFUSALS.notJson);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return reason('it is not a saved block program.', '它不是保存的积木程序。');
+    return reason(FILE_REFUSALS.notProgram);
   }
   const state = parsed as WorkspaceState;
   const keys = Object.keys(state);
   if ('targets' in state && 'meta' in state) {
-    return reason(
-      'it is a Scratch project. Open it in the Scratch editor instead.',
-      '这是 Scratch 项目，请在 Scratch 编辑器中打开。',
-    );
+    return reason(FILE_REFUSALS.scratchProject);
   }
   if (keys.length > 0 && !keys.some((key) => BLOCKLY_KEYS.has(key))) {
-    return reason('it does not contain any blocks.', '里面没有积木。');
+    return reason(FILE_REFUSALS.noBlocks);
   }
   const blocks = state.blocks as { blocks?: unknown } | undefined;
   if (blocks !== undefined && (blocks === null || typeof blocks !== 'object' || !Array.isArray(blocks.blocks ?? []))) {
-    return reason('its blocks are damaged.', '里面的积木已损坏。');
+    return reason(FILE_REFUSALS.damaged);
   }
   const unknown = [...blockTypesOf(state)].filter((type) => !isKnownType(type));
   if (unknown.length > 0) {
-    return reason(
-      `it uses blocks this editor does not have (${unknown.join(', ')}). It may come from another editor or a newer mqtt-blocks.`,
-      `它用到了本编辑器没有的积木（${unknown.join('、')}）。它可能来自其他编辑器或更新版本的 mqtt-blocks。`,
-    );
+    return reason(FILE_REFUSALS.unknownBlocks, { types: unknown.join(', ') });
   }
   return { ok: true, state };
 }

@@ -2,7 +2,7 @@
  * The English / 中文 buttons in a page's top bar (`<button data-locale="en">`). Each button is
  * labelled in its own language, so a pupil who cannot read the current one still finds theirs.
  */
-import type { Locale } from '../../../blocks/types';
+import { isLocale, type Locale } from '../../i18n/locales';
 
 export interface LanguageSwitch {
   show(locale: Locale): void;
@@ -13,7 +13,7 @@ export function bindLanguageSwitch(container: HTMLElement, onChoose: (locale: Lo
   for (const button of buttons) {
     button.addEventListener('click', () => {
       const locale = button.dataset.locale;
-      if (locale === 'en' || locale === 'zh-cn') onChoose(locale);
+      if (locale !== undefined && isLocale(locale)) onChoose(locale);
     });
   }
   return {

@@ -2,7 +2,7 @@
  * Which language the classroom pages speak. The pupil's last choice wins (remembered in
  * localStorage, shared by the board editor and the monitor); otherwise the browser's language.
  */
-import type { Locale } from '../../../blocks/types';
+import type { Locale } from '../../i18n/locales';
 import { isLocale } from '../../i18n/locales';
 import { resolveLocale } from '../../i18n/resolve-locale';
 
@@ -20,7 +20,7 @@ export function rememberLocale(locale: Locale): void {
 
 /** The `lang` attribute for a locale, so the browser picks Simplified Chinese glyphs. */
 export function htmlLang(locale: Locale): string {
-  return locale === 'zh-cn' ? 'zh-CN' : 'en';
+  return locale.replace(/-([a-z]{2})$/, (_match, region: string) => `-${region.toUpperCase()}`);
 }
 
 /** localStorage throws in some privacy modes and when full: the page must keep working without it. */

@@ -3,7 +3,7 @@
  * top, a search box that hides what does not match. Chart cards off screen are not drawn until
  * they scroll into view, so sixty busy charts cost only the ones the teacher can see.
  */
-import type { Locale } from '../../../blocks/types';
+import type { Locale } from '../../i18n/locales';
 import { downloadText } from '../common/browser-file';
 import { topicPredicate } from '../monitor/topic-filter-box';
 import { csvFileName, topicsToCsv, type ExportedTopic } from './csv';

@@ -3,7 +3,7 @@
  * CSV export of the whole group, the group's charts in a grid and its text topics as a list.
  * Items are kept in topic order (`sensor2` before `sensor10`) as they arrive.
  */
-import type { Locale } from '../../../blocks/types';
+import type { Locale } from '../../i18n/locales';
 import { say } from './dashboard-text';
 import { button, element, setText } from './dom';
 import { compareTopics } from './topic-groups';

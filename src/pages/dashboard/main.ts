@@ -3,7 +3,7 @@
  * grouped by topic levels, searchable and pinnable; the teacher's controls; who is connected.
  * Messages come from the server's monitor feed; drawing happens once per animation frame.
  */
-import type { Locale } from '../../../blocks/types';
+import type { Locale } from '../../i18n/locales';
 import type { BrokerInfo } from '../../server/http-app';
 import { bindLanguageSwitch } from '../common/language-switch';
 import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';

@@ -4,7 +4,7 @@
  * and have a pin button.
  */
 import uPlot from 'uplot';
-import type { Locale } from '../../../blocks/types';
+import type { Locale } from '../../i18n/locales';
 import type { TopicState } from './dashboard-model';
 import { senderText } from '../common/sender-text';
 import { say } from './dashboard-text';

@@ -2,17 +2,12 @@
  * Entry of the stand-alone monitor page (/monitor/): the teacher's big-screen view of every
  * message in the classroom, in the language last chosen on any of our pages.
  */
-import type { Locale } from '../../../blocks/types';
+import { translate, type Locale } from '../../i18n/translate';
 import { bindLanguageSwitch } from '../common/language-switch';
 import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';
-import { applyTexts, type TextTable } from '../common/page-text';
+import { applyTexts } from '../common/page-text';
 import { MonitorPanel } from './monitor-panel';
-
-const PAGE_TEXT: TextTable<'pageTitle' | 'home' | 'board'> = {
-  pageTitle: { en: 'MQTT message monitor', 'zh-cn': 'MQTT 消息监视器' },
-  home: { en: 'Classroom server', 'zh-cn': '课堂服务器' },
-  board: { en: 'Board editor', 'zh-cn': '开发板编辑器' },
-};
+import { MONITOR_PAGE_TEXT } from './monitor-text';
 
 function start(): void {
   const host = document.getElementById('monitor');
@@ -27,8 +22,8 @@ function start(): void {
   });
   const show = (): void => {
     document.documentElement.lang = htmlLang(locale);
-    document.title = PAGE_TEXT.pageTitle[locale];
-    applyTexts(document.body, PAGE_TEXT, locale);
+    document.title = translate(MONITOR_PAGE_TEXT.pageTitle, locale);
+    applyTexts(document.body, MONITOR_PAGE_TEXT, locale);
     panel.setLocale(locale);
     switcher.show(locale);
   };

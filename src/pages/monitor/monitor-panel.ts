@@ -4,7 +4,7 @@
  *
  * Topics and payloads come from pupils: they are only ever set as textContent, never as HTML.
  */
-import type { Locale } from '../../../blocks/types';
+import { translate, type Locale } from '../../i18n/translate';
 import type { MonitoredMessage } from '../../server/monitor';
 import { applyTexts } from '../common/page-text';
 import { senderText } from '../common/sender-text';
@@ -111,7 +111,7 @@ export class MonitorPanel {
     this.render();
     // Flags and truncation notes inside existing rows carry their own text.
     for (const flag of Array.from(this.list.querySelectorAll<HTMLElement>('.monitor-flag'))) {
-      flag.textContent = MONITOR_TEXT.retained[locale];
+      flag.textContent = translate(MONITOR_TEXT.retained, locale);
     }
     for (const sender of Array.from(this.list.querySelectorAll<HTMLElement>('.monitor-sender'))) {
       sender.textContent = senderText(sender.dataset.clientId ?? null, locale);
@@ -141,13 +141,13 @@ export class MonitorPanel {
     payload.textContent = message.payload;
     if (message.truncated) {
       const note = element('span', 'monitor-note');
-      note.textContent = MONITOR_COUNTS.truncated(message.bytes)[this.locale];
+      note.textContent = translate(MONITOR_COUNTS.truncated, this.locale, { bytes: message.bytes });
       payload.append(note);
     }
     row.append(time, topic, payload);
     if (message.retain) {
       const flag = element('span', 'monitor-flag');
-      flag.textContent = MONITOR_TEXT.retained[this.locale];
+      flag.textContent = translate(MONITOR_TEXT.retained, this.locale);
       topic.append(' ', flag);
     }
     // Who sent it: the client id a board or project connected with (none for the broker's own messages).
@@ -187,7 +187,7 @@ export class MonitorPanel {
 
   private render(): void {
     applyTexts(this.root, MONITOR_TEXT, this.locale);
-    this.pauseButton.textContent = MONITOR_TEXT[this.paused ? 'resume' : 'pause'][this.locale];
+    this.pauseButton.textContent = translate(MONITOR_TEXT[this.paused ? 'resume' : 'pause'], this.locale);
     this.pauseButton.setAttribute('aria-pressed', String(this.paused));
     this.root.classList.toggle('is-paused', this.paused);
     this.renderStatus();
@@ -196,14 +196,14 @@ export class MonitorPanel {
 
   private renderStatus(): void {
     const key = ({ connecting: 'statusConnecting', live: 'statusLive', offline: 'statusOffline' } as const)[this.feedStatus];
-    this.status.textContent = MONITOR_TEXT[key][this.locale];
+    this.status.textContent = translate(MONITOR_TEXT[key], this.locale);
     this.status.dataset.state = this.feedStatus;
   }
 
   private renderInfo(): void {
     const lines: string[] = [];
-    if (this.paused) lines.push(MONITOR_COUNTS.waiting(this.waiting.length)[this.locale]);
-    if (this.skipped > 0) lines.push(MONITOR_COUNTS.skipped(this.skipped)[this.locale]);
+    if (this.paused) lines.push(translate(MONITOR_COUNTS.waiting, this.locale, { count: this.waiting.length }));
+    if (this.skipped > 0) lines.push(translate(MONITOR_COUNTS.skipped, this.locale, { count: this.skipped }));
     this.info.textContent = lines.join(' · ');
     this.info.hidden = lines.length === 0;
   }

@@ -1,4 +1,5 @@
-/** Texts of the message monitor panel, in both page languages. */
+/** Texts of the message monitor panel (board editor side panel and the big-screen page). */
+import type { Message } from '../../../blocks/types';
 import type { TextTable } from '../common/page-text';
 
 export type MonitorTextKey =
@@ -18,31 +19,112 @@ export type MonitorTextKey =
   | 'payload';
 
 export const MONITOR_TEXT: TextTable<MonitorTextKey> = {
-  title: { en: 'Messages', 'zh-cn': '消息监视器' },
-  filterPlaceholder: { en: 'Filter, e.g. home/#', 'zh-cn': '筛选，例如 home/#' },
-  filterLabel: { en: 'Show only topics', 'zh-cn': '只显示主题' },
-  pause: { en: 'Pause', 'zh-cn': '暂停' },
-  resume: { en: 'Resume', 'zh-cn': '继续' },
-  clear: { en: 'Clear', 'zh-cn': '清空' },
-  empty: {
-    en: 'No messages yet. Every message sent to the classroom broker shows up here.',
-    'zh-cn': '还没有消息。发送到课堂服务器的每条消息都会显示在这里。',
+  title: {
+    id: 'mqtt.page.monitor.heading',
+    default: 'Messages',
+    description: 'Message monitor (board editor side panel and big-screen page): heading.',
   },
-  statusConnecting: { en: 'Connecting…', 'zh-cn': '正在连接…' },
-  statusLive: { en: 'Live', 'zh-cn': '实时' },
-  statusOffline: { en: 'Server not reachable', 'zh-cn': '无法连接服务器' },
-  retained: { en: 'retained', 'zh-cn': '保留' },
-  time: { en: 'Time', 'zh-cn': '时间' },
-  topic: { en: 'Topic', 'zh-cn': '主题' },
-  payload: { en: 'Message', 'zh-cn': '消息' },
+  filterPlaceholder: {
+    id: 'mqtt.page.monitor.filterPlaceholder',
+    default: 'Filter, e.g. home/#',
+    description: 'Message monitor: placeholder of the topic filter box. home/# is an example topic filter; keep it.',
+  },
+  filterLabel: {
+    id: 'mqtt.page.monitor.filterLabel',
+    default: 'Show only topics',
+    description: 'Message monitor: label of the topic filter box.',
+  },
+  pause: {
+    id: 'mqtt.page.monitor.pause',
+    default: 'Pause',
+    description: 'Message monitor: button freezing the list of messages.',
+  },
+  resume: {
+    id: 'mqtt.page.monitor.resume',
+    default: 'Resume',
+    description: 'Message monitor: button showing new messages again after a pause.',
+  },
+  clear: {
+    id: 'mqtt.page.monitor.clear',
+    default: 'Clear',
+    description: 'Message monitor: button emptying the list.',
+  },
+  empty: {
+    id: 'mqtt.page.monitor.empty',
+    default: 'No messages yet. Every message sent to the classroom broker shows up here.',
+    description: 'Message monitor: shown while the list is empty.',
+  },
+  statusConnecting: {
+    id: 'mqtt.page.monitor.status.connecting',
+    default: 'Connecting…',
+    description: 'Message monitor: status while connecting to the classroom server.',
+  },
+  statusLive: {
+    id: 'mqtt.page.monitor.status.live',
+    default: 'Live',
+    description: 'Message monitor: status while messages arrive live.',
+  },
+  statusOffline: {
+    id: 'mqtt.page.monitor.status.offline',
+    default: 'Server not reachable',
+    description: 'Message monitor: status when the classroom server cannot be reached.',
+  },
+  retained: {
+    id: 'mqtt.page.monitor.retained',
+    default: 'retained',
+    description: 'Message monitor: flag on a message the broker kept (MQTT "retain").',
+  },
+  time: {
+    id: 'mqtt.page.monitor.column.time',
+    default: 'Time',
+    description: 'Message monitor: column heading, when the message arrived.',
+  },
+  topic: {
+    id: 'mqtt.page.monitor.column.topic',
+    default: 'Topic',
+    description: 'Message monitor: column heading, the MQTT topic.',
+  },
+  payload: {
+    id: 'mqtt.page.monitor.column.payload',
+    default: 'Message',
+    description: 'Message monitor: column heading, the message text.',
+  },
 };
 
-/** Texts with a number in them. */
+/** Texts with a number in them (`{count}` takes ICU plural forms). */
 export const MONITOR_COUNTS = {
-  waiting: (n: number) => ({ en: `Paused: ${n} new message${n === 1 ? '' : 's'} waiting`, 'zh-cn': `已暂停：${n} 条新消息等待显示` }),
-  skipped: (n: number) => ({
-    en: `${n} message${n === 1 ? ' was' : 's were'} skipped (too many at once)`,
-    'zh-cn': `有 ${n} 条消息因为太多太快而被跳过`,
-  }),
-  truncated: (bytes: number) => ({ en: `… (cut, ${bytes} bytes in all)`, 'zh-cn': `…（已截断，共 ${bytes} 字节）` }),
-} as const;
+  waiting: {
+    id: 'mqtt.page.monitor.waiting',
+    default: 'Paused: {count, plural, one {# new message} other {# new messages}} waiting',
+    description: 'Message monitor: shown while paused. {count} is how many new messages wait.',
+  },
+  skipped: {
+    id: 'mqtt.page.monitor.skipped',
+    default: '{count, plural, one {# message was} other {# messages were}} skipped (too many at once)',
+    description: 'Message monitor: messages not shown because too many arrived at once. {count} is how many.',
+  },
+  truncated: {
+    id: 'mqtt.page.monitor.truncated',
+    default: '… (cut, {bytes} bytes in all)',
+    description: 'Message monitor: after a long message shown cut short. {bytes} is its full size.',
+  },
+} as const satisfies Record<string, Message>;
+
+/** The big-screen page's own texts around the panel. */
+export const MONITOR_PAGE_TEXT: TextTable<'pageTitle' | 'home' | 'board'> = {
+  pageTitle: {
+    id: 'mqtt.page.monitor.title',
+    default: 'MQTT message monitor',
+    description: 'Big-screen message monitor page: browser tab title.',
+  },
+  home: {
+    id: 'mqtt.page.monitor.home',
+    default: 'Classroom server',
+    description: 'Big-screen message monitor page: link back to the classroom server\'s start page.',
+  },
+  board: {
+    id: 'mqtt.page.monitor.boardPage',
+    default: 'Board editor',
+    description: 'Big-screen message monitor page: link to the board editor.',
+  },
+};

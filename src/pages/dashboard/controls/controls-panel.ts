@@ -3,7 +3,7 @@
  * from a small form and remembered in this browser. Switches and sliders follow the topic's latest
  * message, so they show the lamp's real state even when a pupil's program changed it.
  */
-import type { Locale } from '../../../../blocks/types';
+import type { Locale } from '../../../i18n/locales';
 import { MESSAGES } from '../../../i18n/messages';
 import { translatePending, type PendingMessage } from '../../../i18n/translate';
 import { DASHBOARD_TEXT, say, type DashboardTextKey } from '../dashboard-text';

@@ -130,7 +130,8 @@ export function registerServeCommand(program: Command): void {
         const server = await serve(options);
         stopOnSignals(server);
       } catch (error) {
-        if (error instanceof InvalidArgumentError || (error instanceof Error && error.name === 'InvalidOriginError')) {
+        const explained = ['InvalidOriginError', 'RetainedFileError'];
+        if (error instanceof InvalidArgumentError || (error instanceof Error && explained.includes(error.name))) {
           console.error(`\n${error.message}\n`);
           process.exitCode = 1;
           return;

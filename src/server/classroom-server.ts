@@ -17,7 +17,7 @@ import { createHttpApp } from './http-app';
 import { closeServer, listenOn } from './listen';
 import { MessageMonitor, type MonitorOptions } from './monitor';
 import { lanIPv4Addresses } from './network';
-import { RetainedFileStore } from './retained-store';
+import { RetainedFileStore, type RetainedRecord } from './retained-store';
 import { findScratchGuiDir } from './scratch-gui-files';
 import { startTcpBroker, type TcpBroker } from './tcp-listener';
 import { attachWebSocketBroker, type WebSocketBridge } from './websocket-bridge';
@@ -111,8 +111,8 @@ function resolveCredentials(options: ClassroomServerOptions, lan: boolean): Clas
 }
 
 /** Replays the saved retained messages into the broker before anyone can connect. */
-async function restoreRetained(broker: Aedes, store: RetainedFileStore): Promise<void> {
-  for (const record of store.load()) {
+async function restoreRetained(broker: Aedes, records: RetainedRecord[]): Promise<void> {
+  for (const record of records) {
     await new Promise<void>((resolve) => {
       broker.publish(
         { cmd: 'publish', topic: record.topic, payload: record.payload, qos: record.qos, retain: true, dup: false },
@@ -155,6 +155,9 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
     authorizeForward: createDeliveryGuard(events),
     connectTimeout: limits.loginTimeoutMs,
   };
+  // Checked before anything starts: a file that is not ours stops the start with an explanation.
+  const store = options.retainedFile !== undefined ? new RetainedFileStore(path.resolve(options.retainedFile), log, limits) : null;
+  const restored = store?.load() ?? [];
   const broker = await createAedesBroker(aedesOptions);
   // aedes emits 'error' only for persistence failures; log them instead of crashing the lesson.
   // (Its typings list only the broker-specific events, hence the EventEmitter view.)
@@ -180,8 +183,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
   });
   const intake = new ConnectionIntake(broker, limits, events);
 
-  const store = options.retainedFile !== undefined ? new RetainedFileStore(path.resolve(options.retainedFile), log) : null;
-  if (store !== null) await restoreRetained(broker, store);
+  if (store !== null) await restoreRetained(broker, restored);
 
   // Only now start watching publishes, so the restored messages are not written back or shown as new.
   const monitor = new MessageMonitor(options.monitor);

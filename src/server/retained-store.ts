@@ -1,4 +1,5 @@
-import { promises as fs, readFileSync, renameSync, existsSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, lstatSync, openSync, promises as fs, readFileSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
 /** One retained message as kept on disk. The payload is base64 so binary survives JSON. */
@@ -8,13 +9,45 @@ export interface RetainedRecord {
   qos: 0 | 1 | 2;
 }
 
+/** Written first in every file we create, so we can tell our files from anybody else's. */
+export const RETAINED_FILE_MARKER = 'mqtt-blocks retained messages';
+const FORMAT_VERSION = 2;
+
 interface FileShape {
-  version: 1;
+  format: typeof RETAINED_FILE_MARKER;
+  version: number;
   messages: { topic: string; payload: string; qos: 0 | 1 | 2 }[];
 }
 
 /** Batch bursts of retained publishes (a board publishing every 100 ms) into one write. */
 const DEFAULT_DEBOUNCE_MS = 500;
+/** A file larger than this was not written by us for a classroom: refuse rather than read it all. */
+const MAX_FILE_BYTES = 256 * 1024 * 1024;
+
+export interface RetainedLimits {
+  maxTopicBytes: number;
+  maxPacketBytes: number;
+}
+
+/** The retained-messages file cannot be used; the message says why and what to do, in English and Chinese. */
+export class RetainedFileError extends Error {
+  constructor(english: string, chinese: string) {
+    super(`${english}\n${chinese}`);
+    this.name = 'RetainedFileError';
+  }
+}
+
+/** Why a restored topic is not a topic one may publish to (null when it is fine). */
+function topicProblem(topic: unknown, limits: RetainedLimits): string | null {
+  if (typeof topic !== 'string' || topic === '') return 'empty or not text';
+  if (topic.includes('+') || topic.includes('#')) return 'has a wildcard';
+  if (topic.startsWith('$')) return 'starts with $';
+  if (topic.includes('\u0000')) return 'has a NUL character';
+  if (Buffer.from(topic, 'utf8').toString('utf8') !== topic) return 'is not valid text';
+  if (Buffer.byteLength(topic, 'utf8') > limits.maxTopicBytes) return 'too long';
+  if (topic.split('/').length > 100) return 'too many levels';
+  return null;
+}
 
 /**
  * Keeps the broker's retained messages in a JSON file so the last values survive a
@@ -22,7 +55,11 @@ const DEFAULT_DEBOUNCE_MS = 500;
  *
  * It mirrors what the broker does: a retained publish replaces the topic's value and a
  * retained publish with an empty payload clears it. Writes are debounced and atomic
- * (temporary file + rename), so a crash mid-write never leaves half a file behind.
+ * (a fresh temporary file beside it, then rename), so a crash mid-write never leaves half a file.
+ *
+ * It only ever writes a file it created itself (a marker and version inside): a folder, a link,
+ * a device, a file it cannot read or another program's file (a workspace, a package.json) is
+ * refused at start with an explanation, and left exactly as it was.
  */
 export class RetainedFileStore {
   private readonly messages = new Map<string, RetainedRecord>();
@@ -33,33 +70,48 @@ export class RetainedFileStore {
   constructor(
     readonly file: string,
     private readonly log: (line: string) => void = () => {},
+    private readonly limits: RetainedLimits = { maxTopicBytes: 65535, maxPacketBytes: 256 * 1024 * 1024 },
     private readonly debounceMs = DEFAULT_DEBOUNCE_MS,
   ) {}
 
   /**
-   * Reads the file once at start-up. A missing file is a first run. A broken file is moved
-   * aside (never silently overwritten) so a teacher can still recover it by hand.
+   * Checks the file and reads it once at start-up. A missing file is a first run. Anything that
+   * is not our own file throws a RetainedFileError (nothing is renamed, moved or overwritten).
+   * Entries whose topic, payload or QoS are not valid are skipped and counted in the log.
    */
   load(): RetainedRecord[] {
-    if (!existsSync(this.file)) return [];
+    const stats = this.inspect();
+    if (stats === null) return [];
+    let parsed: unknown;
     try {
-      const parsed = JSON.parse(readFileSync(this.file, 'utf8')) as Partial<FileShape>;
-      for (const entry of parsed.messages ?? []) {
-        if (typeof entry.topic !== 'string' || typeof entry.payload !== 'string') continue;
-        const qos = entry.qos === 1 || entry.qos === 2 ? entry.qos : 0;
-        const payload = Buffer.from(entry.payload, 'base64');
-        if (payload.length > 0) this.messages.set(entry.topic, { topic: entry.topic, payload, qos });
+      parsed = JSON.parse(readFileSync(this.file, 'utf8'));
+    } catch {
+      throw this.notOurs();
+    }
+    const messages = this.messagesOf(parsed);
+    let skipped = 0;
+    for (const entry of messages) {
+      const record = entry as Partial<FileShape['messages'][number]> | null;
+      if (record === null || typeof record !== 'object' || topicProblem(record.topic, this.limits) !== null) {
+        skipped += 1;
+        continue;
       }
-    } catch (error) {
-      const aside = `${this.file}.broken-${Date.now()}`;
-      try {
-        renameSync(this.file, aside);
-      } catch {
-        // Cannot move it: keep going with an empty store rather than refusing to start.
+      if (typeof record.payload !== 'string' || !/^[A-Za-z0-9+/]*={0,2}$/.test(record.payload)) {
+        skipped += 1;
+        continue;
       }
+      const payload = Buffer.from(record.payload, 'base64');
+      const qos = record.qos === 0 || record.qos === 1 || record.qos === 2 ? record.qos : null;
+      if (qos === null || payload.length === 0 || payload.length > this.limits.maxPacketBytes) {
+        skipped += 1;
+        continue;
+      }
+      this.messages.set(record.topic as string, { topic: record.topic as string, payload, qos });
+    }
+    if (skipped > 0) {
       this.log(
-        `Could not read retained messages from ${this.file} (${(error as Error).message}); moved it to ${aside}.\n` +
-          `无法读取保留消息文件 ${this.file}，已将其改名为 ${aside}。`,
+        `Skipped ${skipped} saved retained message(s) in ${this.file} that were not valid (wildcard, empty or $ topic, bad payload).\n` +
+          `已跳过 ${this.file} 中 ${skipped} 条无效的保留消息（主题含通配符、为空或以 $ 开头，或内容无效）。`,
       );
     }
     return [...this.messages.values()];
@@ -93,29 +145,117 @@ export class RetainedFileStore {
     await this.writeNow();
   }
 
+  /** null when nothing is at the path yet; throws for anything that is not a plain file. */
+  private inspect(): Stats | null {
+    if (this.file.endsWith('/') || this.file.endsWith(path.sep)) throw this.isFolder();
+    let stats: Stats;
+    try {
+      stats = lstatSync(this.file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw new RetainedFileError(
+        `Cannot use ${this.file} for retained messages: ${(error as Error).message}. Choose another file with --retained-file.`,
+        `无法使用 ${this.file} 保存保留消息：${(error as Error).message}。请用 --retained-file 选择另一个文件。`,
+      );
+    }
+    if (stats.isDirectory()) throw this.isFolder();
+    if (stats.isSymbolicLink()) {
+      throw new RetainedFileError(
+        `${this.file} is a link to another file; the server does not write through links. Give the real file's name, or a new name, with --retained-file.`,
+        `${this.file} 是指向其他文件的链接；服务器不会通过链接写入。请用 --retained-file 指定真实文件名或一个新文件名。`,
+      );
+    }
+    if (!stats.isFile()) {
+      throw new RetainedFileError(
+        `${this.file} is not an ordinary file (a device or a pipe). Give a new file name such as retained.json with --retained-file.`,
+        `${this.file} 不是普通文件（是设备或管道）。请用 --retained-file 指定一个新文件名，例如 retained.json。`,
+      );
+    }
+    if (stats.size > MAX_FILE_BYTES) throw this.notOurs();
+    return stats;
+  }
+
+  /** The messages array of one of our files (current format, or version 1 of before the marker); throws otherwise. */
+  private messagesOf(parsed: unknown): unknown[] {
+    if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw this.notOurs();
+    const shape = parsed as Record<string, unknown>;
+    const keys = Object.keys(shape).sort().join(',');
+    const ours = shape.format === RETAINED_FILE_MARKER && typeof shape.version === 'number' && Array.isArray(shape.messages);
+    // Files of the first release had no marker: exactly {version: 1, messages: [...]}.
+    const firstRelease = keys === 'messages,version' && shape.version === 1 && Array.isArray(shape.messages);
+    if (!ours && !firstRelease) throw this.notOurs();
+    if (ours && (shape.version as number) > FORMAT_VERSION) {
+      throw new RetainedFileError(
+        `${this.file} was written by a newer mqtt-blocks (format ${String(shape.version)}). Update mqtt-blocks, or choose another file with --retained-file.`,
+        `${this.file} 是由更新版本的 mqtt-blocks 写入的（格式 ${String(shape.version)}）。请更新 mqtt-blocks，或用 --retained-file 选择另一个文件。`,
+      );
+    }
+    return shape.messages as unknown[];
+  }
+
+  private isFolder(): RetainedFileError {
+    return new RetainedFileError(
+      `${this.file} is a folder. --retained-file needs a file name inside it, for example ${path.join(this.file, 'retained.json')}.`,
+      `${this.file} 是一个文件夹。--retained-file 需要一个文件名，例如 ${path.join(this.file, 'retained.json')}。`,
+    );
+  }
+
+  private notOurs(): RetainedFileError {
+    return new RetainedFileError(
+      `${this.file} is not a retained-messages file made by mqtt-blocks, so it was left untouched. Choose a new file name with --retained-file (for example retained.json).`,
+      `${this.file} 不是 mqtt-blocks 生成的保留消息文件，服务器没有改动它。请用 --retained-file 指定一个新文件名（例如 retained.json）。`,
+    );
+  }
+
   private serialise(): string {
     const shape: FileShape = {
-      version: 1,
-      messages: [...this.messages.values()].map((m) => ({
-        topic: m.topic,
-        payload: m.payload.toString('base64'),
-        qos: m.qos,
-      })),
+      format: RETAINED_FILE_MARKER,
+      version: FORMAT_VERSION,
+      messages: [...this.messages.values()].map((m) => ({ topic: m.topic, payload: m.payload.toString('base64'), qos: m.qos })),
     };
     return JSON.stringify(shape, null, 1);
   }
 
-  /** Chains writes so two never interleave on the same temporary file. */
+  /** Whether the file at our path is still ours (or gone): checked before each replace, in case something else took the name. */
+  private stillOurs(): boolean {
+    try {
+      const stats = lstatSync(this.file);
+      if (!stats.isFile()) return false;
+      const fd = openSync(this.file, 'r');
+      try {
+        const head = Buffer.alloc(200);
+        const read = readSync(fd, head, 0, head.length, 0);
+        const text = head.subarray(0, read).toString('utf8');
+        return text.includes(RETAINED_FILE_MARKER) || /^\{\s*"version":\s*1,/.test(text);
+      } finally {
+        closeSync(fd);
+      }
+    } catch (error) {
+      return (error as NodeJS.ErrnoException).code === 'ENOENT';
+    }
+  }
+
+  /** Chains writes so two never interleave. */
   private writeNow(): Promise<void> {
     this.writing = this.writing.then(async () => {
       if (!this.dirty) return;
       this.dirty = false;
-      const temporary = `${this.file}.tmp`;
+      const directory = path.dirname(this.file);
+      // A fresh name created exclusively: never someone else's file, never another write's.
+      const temporary = path.join(directory, `.${path.basename(this.file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
       try {
-        await fs.mkdir(path.dirname(this.file), { recursive: true });
-        await fs.writeFile(temporary, this.serialise());
+        if (!this.stillOurs()) {
+          this.log(
+            `Not saving retained messages: ${this.file} was replaced by something that is not ours; it was left untouched.\n` +
+              `未保存保留消息：${this.file} 已被替换为其他内容，服务器没有改动它。`,
+          );
+          return;
+        }
+        await fs.mkdir(directory, { recursive: true });
+        await fs.writeFile(temporary, this.serialise(), { flag: 'wx' });
         await fs.rename(temporary, this.file);
       } catch (error) {
+        await fs.rm(temporary, { force: true }).catch(() => {});
         this.dirty = true; // try again with the next change or at shutdown
         this.log(
           `Could not save retained messages to ${this.file}: ${(error as Error).message}\n` +

@@ -131,14 +131,12 @@ describe('retained file', () => {
     expect((await raw).payload.equals(binary)).toBe(true);
   });
 
-  test('a corrupt file is moved aside and the server still starts', async () => {
+  test('a corrupt file is refused with an explanation and left exactly as it was', async () => {
     const file = path.join(dir, 'retained.json');
     writeFileSync(file, '{not json');
-    const lines: string[] = [];
-    const server = await start({ retainedFile: file, log: (line) => lines.push(line) });
-    expect(server.tcpPort).toBeGreaterThan(0);
-    expect(lines.join('\n')).toMatch(/moved it to/);
-    expect(readdirSync(dir).some((name) => name.startsWith('retained.json.broken-'))).toBe(true);
+    await expect(start({ retainedFile: file })).rejects.toThrow(/not a retained-messages file made by mqtt-blocks[\s\S]*没有改动它/);
+    expect(readFileSync(file, 'utf8')).toBe('{not json');
+    expect(readdirSync(dir)).toEqual(['retained.json']);
   });
 });
 

@@ -45,8 +45,8 @@ describe('what --retained-file refuses', () => {
       ['list.json', '[1, 2, 3]'],
       ['lookalike.json', '{"version": 1, "messages": [], "author": "someone else"}'],
     ]) {
-      const file = path.join(dir, name as string);
-      writeFileSync(file, content as string);
+      const file = path.join(dir, name);
+      writeFileSync(file, content);
       await expect(start(file)).rejects.toThrow(/not a retained-messages file made by mqtt-blocks/);
       expect(readFileSync(file, 'utf8')).toBe(content);
     }

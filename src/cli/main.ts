@@ -1,5 +1,7 @@
 import { Command } from 'commander';
 import { registerGenerateCommand } from './generate-command';
+import { registerLoaderCommand } from './loader-command';
+import { registerSendCommand } from './send-command';
 import { registerServeCommand } from './serve-command';
 
 /**
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .version((require('../../package.json') as { version: string }).version);
   registerServeCommand(program);
   registerGenerateCommand(program);
+  registerLoaderCommand(program);
+  registerSendCommand(program);
   return program;
 }
 

@@ -5,7 +5,9 @@
  * runs: a good send is received, verified, swapped and restarted; corrupted, truncated, oversized,
  * crashing and unauthenticated sends leave the old program in place and still running.
  */
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
 import { loaderFiles } from '../../src/ota/loader-files';
@@ -44,6 +46,18 @@ function heartbeatProgram(broker: Broker, version: string, extra = ''): string {
     '    time.sleep_ms(200)',
     '',
   ].join('\n');
+}
+
+/** The real bin script, without blocking the event loop (the broker runs in this process). */
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.resolve(__dirname, '../../bin/mqtt-blocks.js'), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 class Classroom {
@@ -194,6 +208,23 @@ describe('classroom loader on the classroom server (--lan, with a password)', ()
     expect(refused.message).toMatch(/Not authorized|Bad username or password/i);
     stranger.end(true);
     await room.runs('v1');
+  });
+
+  test('mqtt-blocks send: the teacher\'s command line sends a program and reports each stage; a wrong password and an offline board are explained', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'send-'));
+    const file = path.join(dir, 'main.py');
+    writeFileSync(file, heartbeatProgram(broker, 'v-cli 你好'));
+    const login = ['--username', CREDENTIALS.username, '--password', CREDENTIALS.password];
+    const sent = await runCli(['send', file, '--board', 'desk1', '--broker', broker.url, ...login]);
+    expect(sent.code).toBe(0);
+    expect(sent.stdout).toMatch(/Sending to desk1[\s\S]*desk1 runs the new program[\s\S]*desk1 正在运行新程序/);
+    await room.runs('v-cli 你好');
+    const wrong = await runCli(['send', file, '--board', 'desk1', '--broker', broker.url, '--username', 'class07', '--password', 'guess']);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(/class username and password[\s\S]*用户名和密码/);
+    const offline = await runCli(['send', file, '--board', 'desk99', '--broker', broker.url, ...login]);
+    expect(offline.code).toBe(1);
+    expect(offline.stderr).toMatch(/Board desk99 is not online[\s\S]*开发板 desk99 不在线/);
   });
 
   test('a board listens to its own topic only', async () => {

@@ -11,6 +11,7 @@ import { ConnectionEvents, formatConnectionEvent } from './events/connection-eve
 import { resolveLimits, type BrokerLimits } from './limits/broker-limits';
 import { ConnectionIntake } from './limits/connection-intake';
 import { createDeliveryGuard } from './limits/delivery-guard';
+import { createBoundedPersistence } from './limits/stored-message-bound';
 import { GuardedConnection } from './limits/guarded-connection';
 import { createPublishRule, createSubscribeRule } from './limits/topic-rules';
 import { createHttpApp } from './http-app';
@@ -154,6 +155,12 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
     authorizeSubscribe: createSubscribeRule(limits, events),
     authorizeForward: createDeliveryGuard(events),
     connectTimeout: limits.loginTimeoutMs,
+    persistence: createBoundedPersistence(limits, (clientId, total) =>
+      log(
+        `Stored messages for ${clientId.slice(0, 64)} (away, or not acknowledging) reached the limit of ${limits.maxStoredMessagesPerClient}; ${total} dropped so far.\n` +
+          `为 ${clientId.slice(0, 64)} 保存的消息（离线或未确认）已达上限 ${limits.maxStoredMessagesPerClient} 条；已丢弃 ${total} 条。`,
+      ),
+    ).persistence,
   };
   // Checked before anything starts: a file that is not ours stops the start with an explanation.
   const store = options.retainedFile !== undefined ? new RetainedFileStore(path.resolve(options.retainedFile), log, limits) : null;

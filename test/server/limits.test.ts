@@ -2,6 +2,7 @@
  * The broker's per-client bounds, probed with real clients: raw TCP and WebSocket for what no
  * client library would send, mqtt.js for what pupils' pages and boards do.
  */
+import mqtt from 'mqtt';
 import WebSocket from 'ws';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import type { ConnectionEvent } from '../../src/server/events/connection-events';
@@ -174,5 +175,28 @@ describe('client id, topic, connections and login time', () => {
     await withTimeout(silent.closed, 3000, 'silent connection closed');
     expect(Date.now() - started).toBeLessThan(2000);
     expect(events.some((e) => e.type === 'refused' && e.reason === 'loginTimeout')).toBe(true);
+  });
+});
+
+describe('stored messages for kept sessions', () => {
+  test('a board with a kept session that is away gets at most the bound when it returns; the rest are dropped and logged', async () => {
+    const { server, lines } = await start({ limits: { maxStoredMessagesPerClient: 5 } });
+    const board = await pool.connect(tcpUrl(server), { clientId: 'sleepy-board', clean: false });
+    await board.subscribeAsync('cmd/#', { qos: 1 });
+    await board.endAsync();
+    const teacher = await pool.connect(tcpUrl(server));
+    for (let i = 0; i < 20; i += 1) await teacher.publishAsync('cmd/led', String(i), { qos: 1 });
+
+    const received: string[] = [];
+    const back = mqtt.connect(tcpUrl(server), { clientId: 'sleepy-board', clean: false, reconnectPeriod: 0 });
+    back.on('message', (_topic, payload: Buffer) => received.push(payload.toString()));
+    try {
+      await withTimeout(new Promise((resolve) => back.once('connect', resolve)), 5000, 'reconnect');
+      await sleep(500);
+      expect(received).toEqual(['0', '1', '2', '3', '4']);
+      expect(lines.some((line) => line.includes('sleepy-board') && line.includes('reached the limit of 5'))).toBe(true);
+    } finally {
+      await back.endAsync(true);
+    }
   });
 });

@@ -5,6 +5,7 @@
 import { runBundleSizeBenchmark } from './bundle-size';
 import { runDashboardFramesBenchmark } from './dashboard-frames';
 import { runDeliveryBenchmark } from './delivery';
+import { runLibraryBytecodeBenchmark } from './library-bytecode';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runManyScriptsBenchmark } from './many-scripts';
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   await runUploadBenchmark();
   console.log();
   await runDashboardFramesBenchmark();
+  console.log();
+  runLibraryBytecodeBenchmark();
   console.log();
   // Heap figures need a fresh process: what earlier benchmarks leave behind would blur them.
   const flood = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'flood-memory.ts')], {

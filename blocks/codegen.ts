@@ -26,7 +26,7 @@ export interface Expression {
  * `client` is the program's one MQTT client (`client = MQTTClient()` in main.py, `Client()` on a
  * Raspberry Pi); the others are functions main.py imports. main.py imports only what it uses.
  */
-export type RuntimePart = 'client' | 'wifi_connect' | 'json_value' | 'wait' | 'text';
+export type RuntimePart = 'client' | 'wifi_connect' | 'json_value' | 'wait' | 'text' | 'connect_url';
 
 /** How a topic argument is used: publishing (an exact topic) or subscribing (a filter, + and # allowed). */
 export type TopicUse = 'publish' | 'filter';

@@ -30,6 +30,7 @@ export const connect: BlockSpec = {
       const login = ctx.literal('USERNAME') === '' ? '' : `, user=${ctx.text('USERNAME')}, password=${ctx.text('PASSWORD')}`;
       const literal = ctx.literal('URL');
       if (literal === undefined) {
+        ctx.require('connect_url');
         return `client.connect_url(${ctx.text('URL')}${login})\n`;
       }
       const url = parseBoardUrl(literal);
@@ -43,6 +44,7 @@ export const connect: BlockSpec = {
       const login = ctx.literal('USERNAME') === '' ? '' : `client.username_pw_set(${ctx.text('USERNAME')}, ${ctx.text('PASSWORD')})\n`;
       const literal = ctx.literal('URL');
       if (literal === undefined) {
+        ctx.require('connect_url');
         return `${login}client.connect_url(${ctx.text('URL')})\n`;
       }
       const url = parseBoardUrl(literal);

@@ -29,7 +29,7 @@ export function generateProgram(generator: BoardGenerator, workspace: Blockly.Wo
     target: generator.target,
     locale,
     main: { name: 'main.py', text: main },
-    library: usesLibrary ? libraryFor(generator.target, locale) : null,
+    library: usesLibrary ? libraryFor(generator.target, locale, generator.lastParts.library) : null,
   };
 }
 

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Download, Page } from 'playwright-core';
 import type { Target } from '../../blocks/codegen';
-import { generateFromWorkspaceJson } from '../../src/generators/headless';
+import { generateBoardProgram } from '../../src/generators/headless';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
 import { ClientPool } from '../server/helpers';
@@ -124,29 +124,39 @@ describeWithTool(chromiumCheck(), 'board editor page (Chromium)', () => {
     await openFile(page, 'tutorial-publisher.json', publisherJson);
     await waitForCode(page, 'micropython', 'classroom/chat');
 
+    // main.py first, in umqtt.simple's words; the library in its own tab.
+    const programs = { micropython: generateBoardProgram(publisherJson, 'micropython'), python: generateBoardProgram(publisherJson, 'python') };
     const micropython = await shownCode(page, 'micropython');
-    expect(micropython).toContain('from umqtt.simple import MQTTClient');
+    expect(micropython).toContain('from mqtt_blocks import MQTTClient');
     expect(micropython).toContain("'classroom/chat'");
-    expect(micropython).toBe(generateFromWorkspaceJson(publisherJson, 'micropython'));
+    expect(micropython).toBe(programs.micropython.main.text);
+    await page.click('#pane-micropython .file-tab[data-file="mqtt_blocks.py"]');
+    await waitForCode(page, 'micropython', 'from umqtt.simple import MQTTClient');
+    expect(await shownCode(page, 'micropython')).toBe(programs.micropython.library!.text);
+    await page.click('#pane-micropython .file-tab[data-file="main.py"]');
+    await waitForCode(page, 'micropython', 'from mqtt_blocks import');
     await expect(page.locator('#notice .notice-text').textContent()).resolves.toContain('tutorial-publisher.json');
 
     await page.click('#tab-python');
     await page.waitForSelector('#pane-python:not([hidden])', WAIT);
     expect(await page.isHidden('#pane-micropython')).toBe(true);
     const python = await shownCode(page, 'python');
-    expect(python).toContain('paho');
-    expect(python).toBe(generateFromWorkspaceJson(publisherJson, 'python'));
+    expect(python).toContain('from mqtt_blocks import Client');
+    expect(python).toBe(programs.python.main.text);
 
-    // Copy puts exactly the shown code on the clipboard.
+    // Copy puts exactly the shown file on the clipboard.
     await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${server.httpPort}` });
     await page.click('#copy-code');
     await page.waitForFunction(() => document.querySelector('#copy-status')?.textContent === 'Copied!', undefined, WAIT);
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(python);
 
-    // Download gives main.py with exactly the shown code.
-    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.click('#download-code')]);
-    expect(download.suggestedFilename()).toBe('main.py');
-    expect(readFileSync(await download.path(), 'utf8')).toBe(python);
+    // Download gives both files: main.py and the library beside it, exactly as generated.
+    const downloads: Download[] = [];
+    page.on('download', (download) => downloads.push(download));
+    await page.click('#download-code');
+    for (let i = 0; i < 200 && downloads.length < 2; i++) await page.waitForTimeout(50);
+    const files = Object.fromEntries(await Promise.all(downloads.map(async (d) => [d.suggestedFilename(), readFileSync(await d.path(), 'utf8')] as const)));
+    expect(files).toEqual({ 'main.py': programs.python.main.text, 'mqtt_blocks.py': programs.python.library!.text });
 
     expect(problems.all()).toEqual([]);
   });
@@ -160,7 +170,7 @@ describeWithTool(chromiumCheck(), 'board editor page (Chromium)', () => {
     const savedPath = await download.path();
     const saved = readFileSync(savedPath, 'utf8');
     const code = await shownCode(page, 'micropython');
-    expect(generateFromWorkspaceJson(saved, 'micropython')).toBe(code);
+    expect(generateBoardProgram(saved, 'micropython').main.text).toBe(code);
 
     // Another pupil opens it with the Open button (the file chooser) and gets the same program.
     const other = await open();
@@ -263,16 +273,17 @@ describeWithTool(chromiumCheck(), 'board editor page (Chromium)', () => {
     await expect(page.locator('#tab-python').textContent()).resolves.toBe('Python（树莓派）');
     await expect(page.locator('.monitor-title').textContent()).resolves.toBe('消息监视器');
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('zh-CN');
-    // The program is the same program: same code.
-    await page.waitForTimeout(200);
-    expect(await shownCode(page, 'micropython')).toBe(code);
+    // The program is the same program: same code, its comments now in Chinese (the board's messages too, in mqtt_blocks.py).
+    await page.waitForFunction(() => (document.querySelector('#pane-micropython code')?.textContent ?? '').startsWith('# 由 mqtt-blocks'), undefined, WAIT);
+    const chinese = await shownCode(page, 'micropython');
+    expect(chinese.split('\n').slice(2)).toEqual(code.split('\n').slice(2));
     await saveScreenshot(page, 'board-page-zh.png');
 
     // Reload: language and blocks come back (localStorage).
     await page.reload({ waitUntil: 'load', ...WAIT });
     await waitForCanvasText(page, '发布');
     await waitForCode(page, 'micropython', 'classroom/chat');
-    expect(await shownCode(page, 'micropython')).toBe(code);
+    expect(await shownCode(page, 'micropython')).toBe(chinese);
     expect(problems.all()).toEqual([]);
   });
 

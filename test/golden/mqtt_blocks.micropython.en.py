@@ -33,8 +33,12 @@ def text(value):
     if isinstance(value, float) and value == value and abs(value) < 1e16 and value == int(value):
         return str(int(value))
     if isinstance(value, list):
-        letters = all(isinstance(item, str) and len(item) == 1 for item in value)
-        return ('' if letters else ' ').join(text(item) for item in value)
+        # Scratch joins single letters without spaces (abc), anything else with spaces.
+        joiner = ''
+        for item in value:
+            if not isinstance(item, str) or len(item) != 1:
+                joiner = ' '
+        return joiner.join([text(item) for item in value])
     return '' if value is None else str(value)
 
 
@@ -122,10 +126,8 @@ def broker_address(url):
     if scheme.lower() not in ('', 'mqtt', 'tcp') or not host or ' ' in host or not port.isdigit():
         return None
     port = int(port)
-    return (host, port) if 0 < port < 65536 and port not in WEBSOCKET_PORTS else None
-
-
-WEBSOCKET_PORTS = (8000, 8080, 8083, 8084, 9001)
+    # WebSocket ports of classroom brokers (blocks/board-url.ts): browsers only.
+    return (host, port) if 0 < port < 65536 and port not in (8000, 8080, 8083, 8084, 9001) else None
 
 _client = None  # the program's MQTTClient
 
@@ -217,8 +219,7 @@ class MQTTClient:
     def connect(self, server, port=1883, user='', password=''):
         self.disconnect()
         user = text(user).encode() or None
-        client_id = 'mqtt-blocks-' + ''.join('%02x' % b for b in machine.unique_id())
-        self.c = _Simple(client_id, server, port=port, user=user, password=user and text(password).encode(), keepalive=60)
+        self.c = _Simple('mqtt-blocks-' + machine.unique_id().hex(), server, port=port, user=user, password=user and text(password).encode(), keepalive=60)
         self.c.set_callback(self.arrived)
         self.wanted = True
         self.open()

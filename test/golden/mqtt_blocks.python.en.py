@@ -36,8 +36,12 @@ def text(value):
     if isinstance(value, float) and value == value and abs(value) < 1e16 and value == int(value):
         return str(int(value))
     if isinstance(value, list):
-        letters = all(isinstance(item, str) and len(item) == 1 for item in value)
-        return ('' if letters else ' ').join(text(item) for item in value)
+        # Scratch joins single letters without spaces (abc), anything else with spaces.
+        joiner = ''
+        for item in value:
+            if not isinstance(item, str) or len(item) != 1:
+                joiner = ' '
+        return joiner.join([text(item) for item in value])
     return '' if value is None else str(value)
 
 
@@ -125,10 +129,8 @@ def broker_address(url):
     if scheme.lower() not in ('', 'mqtt', 'tcp') or not host or ' ' in host or not port.isdigit():
         return None
     port = int(port)
-    return (host, port) if 0 < port < 65536 and port not in WEBSOCKET_PORTS else None
-
-
-WEBSOCKET_PORTS = (8000, 8080, 8083, 8084, 9001)
+    # WebSocket ports of classroom brokers (blocks/board-url.ts): browsers only.
+    return (host, port) if 0 < port < 65536 and port not in (8000, 8080, 8083, 8084, 9001) else None
 
 KEEPALIVE = 60  # seconds
 CONNECT_WAIT = 10  # seconds "connect" waits before the program goes on

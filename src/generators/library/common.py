@@ -1,5 +1,6 @@
 # What the blocks mean, shared by both targets and kept the same as in Scratch
 # (test/generators/parity.test.ts runs the same table here and on the Scratch face).
+# part: json_value
 import json
 
 
@@ -10,8 +11,12 @@ def text(value):
     if isinstance(value, float) and value == value and abs(value) < 1e16 and value == int(value):
         return str(int(value))
     if isinstance(value, list):
-        letters = all(isinstance(item, str) and len(item) == 1 for item in value)
-        return ('' if letters else ' ').join(text(item) for item in value)
+        # Scratch joins single letters without spaces (abc), anything else with spaces.
+        joiner = ''
+        for item in value:
+            if not isinstance(item, str) or len(item) != 1:
+                joiner = ' '
+        return joiner.join([text(item) for item in value])
     return '' if value is None else str(value)
 
 
@@ -36,6 +41,7 @@ def decode(data):
         return out
 
 
+# part: json_value
 def json_value(path, source):
     # [PATH] of JSON [JSON]: sensors.0.value or sensors[0].value; '' when nothing is there.
     try:
@@ -85,6 +91,7 @@ def topic_matches(topic_filter, topic):
     return len(wanted) == len(levels)
 
 
+# part: connect_url
 def broker_address(url):
     # (host, port) of a broker URL a board can use (mqtt://, tcp:// or none), else None.
     scheme, _, rest = text(url).strip().rpartition('://')
@@ -99,7 +106,5 @@ def broker_address(url):
     if scheme.lower() not in ('', 'mqtt', 'tcp') or not host or ' ' in host or not port.isdigit():
         return None
     port = int(port)
-    return (host, port) if 0 < port < 65536 and port not in WEBSOCKET_PORTS else None
-
-
-WEBSOCKET_PORTS = (8000, 8080, 8083, 8084, 9001)
+    # WebSocket ports of classroom brokers (blocks/board-url.ts): browsers only.
+    return (host, port) if 0 < port < 65536 and port not in (8000, 8080, 8083, 8084, 9001) else None

@@ -41,6 +41,32 @@ function withTexts(source: string, locale: Locale): string {
   return source.replace(/^(_T_[A-Z_]+) = .*$/gm, (_line, name: string) => textLine(name, locale));
 }
 
+/** Optional parts of the library (`# part: NAME` above a def): left out when main.py does not use them. */
+export type LibraryPart = 'json_value' | 'connect_url' | 'wifi_connect' | 'wait';
+export const LIBRARY_PARTS: readonly LibraryPart[] = ['json_value', 'connect_url', 'wifi_connect', 'wait'];
+
+/**
+ * Drops each `# part: NAME` def whose NAME is not in `keep`: every byte of the library is RAM on
+ * the board, and most programs use no JSON, no computed broker address, no wait.
+ */
+function withoutUnusedParts(source: string, keep: ReadonlySet<string>): string {
+  const lines = source.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const marker = /^(\s*)# part: (\w+)$/.exec(lines[i]);
+    if (!marker) {
+      out.push(lines[i]);
+      continue;
+    }
+    if (keep.has(marker[2])) continue; // the marker itself is not needed in a board's copy
+    const indent = marker[1].length;
+    i += 1; // the def line
+    while (i + 1 < lines.length && (lines[i + 1].trim() === '' || lines[i + 1].length - lines[i + 1].trimStart().length > indent)) i++;
+    while (out.length > 0 && out[out.length - 1].trim() === '') out.pop();
+  }
+  return out.join('\n').replace(/\n{3,}(?=\S)/g, (gap, offset: number, text: string) => (/^ /.test(text.slice(offset + gap.length)) ? '\n\n' : '\n\n\n'));
+}
+
 /** FNV-1a (32 bits) twice with different seeds: a fingerprint, not a security measure. */
 function fingerprint(text: string): string {
   let a = 0x811c9dc5;
@@ -55,14 +81,16 @@ function fingerprint(text: string): string {
 
 const cache = new Map<string, LibraryFile>();
 
-export function libraryFor(target: Target, locale: Locale): LibraryFile {
-  const key = `${target}:${locale}`;
+/** The library for a target in a language, with only the optional `parts` main.py uses (all by default). */
+export function libraryFor(target: Target, locale: Locale, parts: Iterable<string> = LIBRARY_PARTS): LibraryFile {
+  const keep = new Set([...parts].filter((part) => (LIBRARY_PARTS as readonly string[]).includes(part)));
+  const key = `${target}:${locale}:${[...keep].sort().join(',')}`;
   let file = cache.get(key);
   if (file === undefined) {
     const source = PYTHON_SOURCES[target];
     if (!source.includes(COMMON_MARKER)) throw new Error(`${target}.py has no line ${COMMON_MARKER}`);
     const common = PYTHON_SOURCES.common.replace(/\n+$/, '');
-    const text = withTexts(source.replace(COMMON_MARKER, () => common), locale);
+    const text = withTexts(withoutUnusedParts(source.replace(COMMON_MARKER, () => common), keep), locale);
     file = { name: `${LIBRARY_MODULE}.py`, text, version: fingerprint(text) };
     cache.set(key, file);
   }

@@ -7,7 +7,9 @@ import time
 from umqtt.simple import MQTTClient as _Simple, MQTTException
 
 # Texts a pupil sees, in the language of the editor the program was made in.
+# part: wifi_connect
 _T_WIFI_OK = 'Wi-Fi connected:'
+# part: wifi_connect
 _T_WIFI_FAILED = 'Wi-Fi %s did not connect: check its name and password.'
 _T_UNREACHABLE = 'Cannot reach the broker (%s). Is it running, and is the board on its network? Trying again.'
 _T_REFUSED = 'The broker refused the connection: %s'
@@ -18,6 +20,7 @@ _T_NOT_CONNECTED = 'Not connected, so the message to %s was not sent. Use "conne
 _T_SUBSCRIBE_REFUSED = 'The broker refused the subscription to %s: ask your teacher.'
 _T_BAD_TOPIC = 'Cannot use the topic "%s": %s'
 _T_TOPIC_PROBLEMS = ('it is empty.', 'it is too long or has a NUL character.', '+ and # are only for subscribing.', '$SYS topics belong to the broker.', '# and + must fill a whole level, like a/+/b or a/#.')
+# part: connect_url
 _T_BAD_ADDRESS = '"%s" is not a broker address a board can use. Write it like mqtt://192.168.1.2:1883 (not ws:// or a WebSocket port).'
 _T_SCRIPT_ERROR = 'Error in %s: %s'
 
@@ -26,6 +29,7 @@ _T_SCRIPT_ERROR = 'Error in %s: %s'
 _client = None  # the program's MQTTClient
 
 
+# part: wifi_connect
 def wifi_connect(ssid, password):
     # Joins the network and waits (up to 20 s) for an address: MQTT needs it first.
     import network
@@ -43,6 +47,7 @@ def wifi_connect(ssid, password):
         (_client.say if _client else print)(_T_WIFI_FAILED % ssid)
 
 
+# part: wait
 def wait(seconds):
     # Waits while still serving MQTT: messages arrive and the connection stays alive.
     end = time.ticks_add(time.ticks_ms(), int(float(seconds) * 1000))
@@ -102,6 +107,7 @@ class MQTTClient:
         topic = text(topic)
         self.will = self.ok(topic, False) and (topic.encode(), text(msg).encode())
 
+    # part: connect_url
     def connect_url(self, url, user='', password=''):
         # The address came from other blocks, so it is checked now rather than when generating.
         address = broker_address(url)
@@ -113,8 +119,7 @@ class MQTTClient:
     def connect(self, server, port=1883, user='', password=''):
         self.disconnect()
         user = text(user).encode() or None
-        client_id = 'mqtt-blocks-' + ''.join('%02x' % b for b in machine.unique_id())
-        self.c = _Simple(client_id, server, port=port, user=user, password=user and text(password).encode(), keepalive=60)
+        self.c = _Simple('mqtt-blocks-' + machine.unique_id().hex(), server, port=port, user=user, password=user and text(password).encode(), keepalive=60)
         self.c.set_callback(self.arrived)
         self.wanted = True
         self.open()

@@ -20,6 +20,7 @@ _T_NOT_CONFIRMED = 'The broker did not confirm the message to %s.'
 _T_SUBSCRIBE_REFUSED = 'The broker refused the subscription to %s: ask your teacher.'
 _T_BAD_TOPIC = 'Cannot use the topic "%s": %s'
 _T_TOPIC_PROBLEMS = ('it is empty.', 'it is too long or has a NUL character.', '+ and # are only for subscribing.', '$SYS topics belong to the broker.', '# and + must fill a whole level, like a/+/b or a/#.')
+# part: connect_url
 _T_BAD_ADDRESS = '"%s" is not a broker address a board can use. Write it like mqtt://192.168.1.2:1883 (not ws:// or a WebSocket port).'
 _T_SCRIPT_ERROR = 'Error in %s: %s'
 _T_STOPPED = 'Stopped.'
@@ -34,6 +35,7 @@ _REFUSAL_CODES = (132, 133, 136, 134, 135)
 _client = None  # the program's Client, for wait()
 
 
+# part: wait
 def wait(seconds):
     # Waiting still runs the scripts for messages that arrive meanwhile.
     end = time.monotonic() + float(seconds)
@@ -116,6 +118,7 @@ class Client:
         topic = text(topic)
         self.will = (topic, text(payload)) if self.ok(topic, False) else None
 
+    # part: connect_url
     def connect_url(self, url, username='', password=''):
         # The address came from other blocks, so it is checked now rather than when generating.
         address = broker_address(url)

@@ -12,6 +12,7 @@ export type BoardTextKey =
   | 'open'
   | 'openTitle'
   | 'codeTabs'
+  | 'fileTabs'
   | 'tabMicropython'
   | 'tabPython'
   | 'copy'
@@ -68,6 +69,11 @@ export const BOARD_TEXT: TextTable<BoardTextKey> = {
     default: 'Generated code',
     description: 'Board editor page: label of the tabs showing the generated program.',
   },
+  fileTabs: {
+    id: 'mqtt.page.board.fileTabs',
+    default: 'Files of the program',
+    description: 'Board editor page: label (for screen readers) of the tabs main.py / mqtt_blocks.py inside the code panel.',
+  },
   tabMicropython: {
     id: 'mqtt.page.board.tabMicropython',
     default: 'MicroPython',
@@ -85,17 +91,17 @@ export const BOARD_TEXT: TextTable<BoardTextKey> = {
   },
   download: {
     id: 'mqtt.page.board.download',
-    default: 'Download main.py',
-    description: 'Board editor page: button downloading the generated program; main.py is a file name, keep it.',
+    default: 'Download the files',
+    description: 'Board editor page: button downloading the generated program\'s files (main.py and the library mqtt_blocks.py).',
   },
   hintMicropython: {
     id: 'mqtt.page.board.hintMicropython',
-    default: 'For ESP32 / ESP8266 boards: save it on the board as main.py (for example with Thonny).',
-    description: 'Board editor page: how to use the MicroPython program. Thonny is an editor\'s name.',
+    default: 'For ESP32 / ESP8266 boards: save both files on the board, main.py and mqtt_blocks.py beside it (for example with Thonny).',
+    description: 'Board editor page: how to use the MicroPython program. main.py and mqtt_blocks.py are file names, Thonny an editor\'s name: keep them.',
   },
   hintPython: {
     id: 'mqtt.page.board.hintPython',
-    default: 'For a Raspberry Pi: install paho-mqtt (sudo apt install python3-paho-mqtt), then run python3 main.py.',
+    default: 'For a Raspberry Pi: install paho-mqtt (sudo apt install python3-paho-mqtt), put main.py and mqtt_blocks.py in one folder, then run python3 main.py.',
     description: 'Board editor page: how to run the Python program on a Raspberry Pi. Keep the commands as they are.',
   },
   codeErrorTitle: {

@@ -1,19 +1,21 @@
 /**
- * The generated-code panel: one tab per target, the code as plain text, Copy and Download
- * (`main.py`). When a target cannot be generated its tab shows why instead of stale code, and
- * Copy/Download are disabled, so a pupil never flashes an old program by mistake.
+ * The generated-code panel: one tab per target, and inside it one tab per file (main.py first,
+ * then the library mqtt_blocks.py), the code as plain text, Copy (the file on screen) and Download
+ * (every file of the program). When a target cannot be generated its tab shows why instead of
+ * stale code, and Copy/Download are disabled, so a pupil never flashes an old program by mistake.
  */
 import type { Target } from '../../../blocks/codegen';
 import type { Message } from '../../../blocks/types';
 import { translate, translatePending, type Locale } from '../../i18n/translate';
 import { copyText, downloadText } from '../common/browser-file';
-import { BOARD_MESSAGES } from './board-text';
+import { BOARD_MESSAGES, BOARD_TEXT } from './board-text';
+import { CodeFiles } from './code-files';
 import type { CodeResult } from './code-generation';
 
 interface Pane {
   tab: HTMLButtonElement;
   pane: HTMLElement;
-  code: HTMLElement;
+  files: CodeFiles;
   error: HTMLElement;
   errorText: HTMLElement;
   result: CodeResult | null;
@@ -44,7 +46,7 @@ export class CodePanel {
       this.panes.set(target, {
         tab,
         pane,
-        code: required(pane, '.code-output code'),
+        files: new CodeFiles(pane, required(pane, '.code-output code'), translate(BOARD_TEXT.fileTabs, locale)),
         error: required(pane, '.code-error'),
         errorText: required(pane, '.code-error-text'),
         result: null,
@@ -68,7 +70,10 @@ export class CodePanel {
 
   setLocale(locale: Locale): void {
     this.locale = locale;
-    for (const pane of this.panes.values()) this.render(pane);
+    for (const pane of this.panes.values()) {
+      pane.files.setLabel(translate(BOARD_TEXT.fileTabs, locale));
+      this.render(pane);
+    }
   }
 
   private select(target: Target): void {
@@ -85,16 +90,16 @@ export class CodePanel {
   private render(pane: Pane): void {
     const result = pane.result;
     if (result === null) return;
-    // textContent only: topics and messages typed by pupils are inside the code.
-    pane.code.textContent = result.ok ? result.code : '';
+    pane.files.show(result.ok ? result.program : null);
     pane.error.hidden = result.ok;
     pane.errorText.textContent = result.ok ? '' : translatePending(result.message, this.locale);
     pane.pane.classList.toggle('has-error', !result.ok);
   }
 
+  /** The file on screen in the selected target, or null when that target has no code. */
   private currentCode(): string | null {
-    const result = this.panes.get(this.selected)?.result;
-    return result?.ok ? result.code : null;
+    const pane = this.panes.get(this.selected);
+    return pane?.result?.ok ? (pane.files.current()?.text ?? null) : null;
   }
 
   private updateButtons(): void {
@@ -109,9 +114,11 @@ export class CodePanel {
     this.flash((await copyText(code)) ? BOARD_MESSAGES.copied : BOARD_MESSAGES.copyFailed);
   }
 
+  /** Every file of the program: main.py and, when it imports it, the library beside it. */
   private download(): void {
-    const code = this.currentCode();
-    if (code !== null) downloadText('main.py', code, 'text/x-python;charset=utf-8');
+    const pane = this.panes.get(this.selected);
+    if (!pane?.result?.ok) return;
+    for (const file of pane.files.all()) downloadText(file.name, file.text, 'text/x-python;charset=utf-8');
   }
 
   private flash(message: Message): void {

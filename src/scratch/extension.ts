@@ -11,7 +11,7 @@ import { whenMessage as whenMessageBlock } from '../../blocks/definitions/whenMe
 import { whenConnectionChanged as whenConnectionChangedBlock } from '../../blocks/definitions/whenConnectionChanged';
 import { resolveLocale } from '../i18n/resolve-locale';
 import { translatePending } from '../i18n/translate';
-import { classroomAddressOf } from '../session/classroom-address';
+import { classroomAddressOf, type ClassroomAddress } from '../session/classroom-address';
 import { jsonValueAt, type ScratchValue } from '../session/json-path';
 import { MqttSession, type ConnectFunction, type QoS, type ReceivedMessage } from '../session/mqtt-session';
 import { payloadText } from '../session/payload';
@@ -39,6 +39,12 @@ export interface ExtensionEnvironment {
    * server's Scratch page passes its own WebSocket URL, so pupils never type one).
    */
   readonly defaultBrokerUrl?: string;
+  /**
+   * The classroom server the extension came from, when known (TurboWarp loading it from
+   * `http://teacher-pc:PORT/mqtt-blocks.js`): address hints then name that server's real port.
+   * Without it, the page's `defaultBrokerUrl` tells.
+   */
+  readonly classroom?: ClassroomAddress;
 }
 
 /** Keeps "last message on [TOPIC]" from growing without end under `#` subscriptions. */
@@ -85,7 +91,7 @@ export class MqttExtension {
         pageProtocol: this.environment.pageProtocol,
         pageOrigin: this.environment.pageOrigin,
         // The host page's broker is the classroom server's: hints then name its real port and path.
-        classroom: this.environment.defaultBrokerUrl ? classroomAddressOf(this.environment.defaultBrokerUrl) : undefined,
+        classroom: this.environment.classroom ?? (this.environment.defaultBrokerUrl ? classroomAddressOf(this.environment.defaultBrokerUrl) : undefined),
         connectTimeoutMs: this.environment.connectTimeoutMs,
         keepaliveSeconds: this.environment.keepaliveSeconds,
       },

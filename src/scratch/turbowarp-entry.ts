@@ -2,6 +2,7 @@
  * Entry of `dist/mqtt-blocks.js`: the file TurboWarp (and other editors that load unsandboxed
  * custom extensions by URL) evaluates with a global `Scratch`. webpack wraps it in an IIFE.
  */
+import { classroomAddressOfExtensionUrl } from '../session/classroom-address';
 import { MqttExtension } from './extension';
 import type { ScratchRuntime } from './scratch-types';
 
@@ -14,6 +15,12 @@ interface ScratchGlobal {
 
 declare const Scratch: ScratchGlobal;
 
+/**
+ * This file's own URL, readable only while it runs for the first time (TurboWarp loads unsandboxed
+ * extensions with a <script> tag): from the classroom server, it names the server's port.
+ */
+const ownUrl = (globalThis.document?.currentScript as HTMLScriptElement | null | undefined)?.src;
+
 function register(scratch: ScratchGlobal): void {
   if (scratch.extensions.unsandboxed === false) {
     // In a sandbox there is no VM to start hat scripts from: say how to load it instead.
@@ -24,6 +31,7 @@ function register(scratch: ScratchGlobal): void {
     locale: () => scratch.translate?.language ?? scratch.vm.getLocale?.() ?? 'en',
     mayConnect: scratch.canFetch ? (url) => scratch.canFetch!(url) : undefined,
     pageProtocol: globalThis.location?.protocol,
+    classroom: classroomAddressOfExtensionUrl(ownUrl),
   });
   scratch.extensions.register(extension);
 }

@@ -36,3 +36,23 @@ export function classroomAddressOf(brokerUrl: string): ClassroomAddress | undefi
   const port = Number(url.port || (url.protocol === 'wss:' ? 443 : 80));
   return { port, websocketPath: url.pathname || '/' };
 }
+
+/** Where the classroom server serves the extension file for TurboWarp (src/server/http-app.ts). */
+const EXTENSION_FILE_PATH = '/mqtt-blocks.js';
+
+/**
+ * The classroom server an editor loaded the extension file from, read from the file's own URL
+ * (`http://teacher-pc:8123/mqtt-blocks.js` → port 8123). Only plain http at the server's path
+ * counts: the same file hosted on some https web site says nothing about a classroom broker.
+ */
+export function classroomAddressOfExtensionUrl(scriptUrl: string | undefined): ClassroomAddress | undefined {
+  if (scriptUrl === undefined || scriptUrl === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(scriptUrl);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' || url.pathname !== EXTENSION_FILE_PATH) return undefined;
+  return { port: Number(url.port || 80), websocketPath: DEFAULT_CLASSROOM_ADDRESS.websocketPath };
+}

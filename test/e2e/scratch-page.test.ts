@@ -197,6 +197,21 @@ describeWithTool(scratchPageCheck(), 'Scratch page (real Scratch 3 editor)', () 
     await saveScreenshot(page, 'scratch-page.png');
   });
 
+  test('a board address typed into "connect" gets a hint with this server\'s real port, not 8000', async () => {
+    const { page } = opened;
+    const port = new URL(server.httpUrl).port;
+    expect(port).not.toBe('8000');
+    const shown = await page.evaluate(async () => {
+      const extension = window.mqttBlocksScratch!.extension;
+      await extension.connect({ URL: 'mqtt://127.0.0.1:1883', USERNAME: '', PASSWORD: '' });
+      return extension.lastError();
+    });
+    expect(shown).toContain(`ws://127.0.0.1:${port}/mqtt`);
+    expect(shown).not.toContain(':8000');
+    // A refused address keeps the connection the page made.
+    expect(await page.evaluate(() => window.mqttBlocksScratch!.extension.isConnected())).toBe(true);
+  });
+
   test('the MQTT blocks follow the editor language menu (English → 简体中文)', async () => {
     const { page } = opened;
     await page.getByText('Settings', { exact: true }).click();

@@ -81,6 +81,26 @@ describeWithTool(chromiumCheck(), 'the extension in TurboWarp\'s VM (Chromium)',
     await broker?.close();
   });
 
+  test('loaded from http://HOST:PORT/mqtt-blocks.js, its hint for a board address names that port', async () => {
+    const { page, problems, context } = await newWatchedPage(browser);
+    try {
+      await page.goto(origin);
+      // The project's green-flag script connects to the variable `broker`: a pupil's board address here.
+      await page.evaluate(
+        ([project, url]) => (window as unknown as { startPlayer: (p: string, u: string, c: boolean) => Promise<void> }).startPlayer(project, url, true),
+        [JSON.stringify(loadFixture('burst-list')), 'mqtt://127.0.0.1:1883'] as const,
+      );
+      await page.waitForFunction(() => (window as unknown as { player: { vm: { runtime: { threads: unknown[] } } } }).player.vm.runtime.threads.length === 0, null, { timeout: 10_000 });
+      const shown = String(await page.evaluate(() => (window as unknown as { player: { getVariable(n: string): unknown } }).player.getVariable('error')));
+      const port = new URL(origin).port;
+      expect(shown).toContain(`ws://127.0.0.1:${port}/mqtt`);
+      expect(shown).not.toContain(':8000');
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
   for (const compiled of [true, false]) {
     test(`500-message burst reaches the list in order (${compiled ? 'compiled' : 'interpreted'})`, async () => {
       const { page, problems, context } = await newWatchedPage(browser);

@@ -1,5 +1,7 @@
 import { MESSAGES } from '../../src/i18n/messages';
+import { translatePending } from '../../src/i18n/translate';
 import { checkBrokerUrl } from '../../src/session/broker-url';
+import { classroomAddressOf, classroomAddressOfExtensionUrl } from '../../src/session/classroom-address';
 
 function accepted(typed: string, page?: string): string {
   const result = checkBrokerUrl(typed, page);
@@ -117,5 +119,55 @@ describe('checkBrokerUrl: empty and garbage', () => {
 
   test.each(['hello world', 'ws://', 'ws://exa mple.com', '::::', 'ws://host:99999/mqtt'])('%j → urlInvalid', (typed) => {
     expect(refused(typed)).toEqual({ message: MESSAGES.urlInvalid, params: { url: typed.trim() } });
+  });
+});
+
+describe('address hints name the classroom server the page came from', () => {
+  const classroom = { port: 8123, websocketPath: '/mqtt' };
+
+  test('mqtt:// and port 1883 suggest the server\'s real WebSocket port, in both languages', () => {
+    for (const typed of ['mqtt://192.168.1.2:1883', 'ws://192.168.1.2:1883/mqtt']) {
+      const result = checkBrokerUrl(typed, 'http:', classroom);
+      if (result.ok) throw new Error(`${typed} should be refused`);
+      for (const locale of ['en', 'zh-cn'] as const) {
+        const shown = translatePending(result.problem, locale);
+        expect(shown).toContain('ws://192.168.1.2:8123/mqtt');
+        expect(shown).not.toContain(':8000');
+      }
+    }
+  });
+
+  test('the mixed-content explanation points at the server\'s own editor on its real port', () => {
+    const result = checkBrokerUrl('ws://192.168.1.2:8123/mqtt', 'https:', classroom);
+    if (result.ok) throw new Error('should be refused');
+    expect(translatePending(result.problem, 'en')).toContain('http://192.168.1.2:8123/scratch/');
+  });
+
+  test('without a classroom server to ask, the hint keeps the usual port 8000', () => {
+    const result = checkBrokerUrl('mqtt://192.168.1.2:1883');
+    if (result.ok) throw new Error('should be refused');
+    expect(translatePending(result.problem, 'en')).toContain('ws://192.168.1.2:8000/mqtt');
+  });
+
+  test.each([
+    ['ws://teacher-pc:8123/mqtt', { port: 8123, websocketPath: '/mqtt' }],
+    ['ws://127.0.0.1:40111/mqtt', { port: 40111, websocketPath: '/mqtt' }],
+    ['ws://teacher-pc/broker', { port: 80, websocketPath: '/broker' }],
+    ['not a url', undefined],
+    ['http://teacher-pc:8123/', undefined],
+  ])('the page\'s broker URL %j → %j', (url, address) => {
+    expect(classroomAddressOf(url)).toEqual(address);
+  });
+
+  test.each([
+    ['http://teacher-pc:8123/mqtt-blocks.js', { port: 8123, websocketPath: '/mqtt' }],
+    ['http://192.168.1.2/mqtt-blocks.js', { port: 80, websocketPath: '/mqtt' }],
+    // The same file on an https site or under another path says nothing about a classroom broker.
+    ['https://extensions.example.org/mqtt-blocks.js', undefined],
+    ['http://example.org/ext/mqtt-blocks.js', undefined],
+    ['', undefined],
+    [undefined, undefined],
+  ])('the extension file loaded from %j → %j', (url, address) => {
+    expect(classroomAddressOfExtensionUrl(url)).toEqual(address);
   });
 });

@@ -13,6 +13,7 @@ import { isLocale, LOCALES, type Locale } from '../i18n/locales';
 import { translatePending } from '../i18n/translate';
 import { CodegenError } from '../generators/errors';
 import { resolveLocale } from '../i18n/resolve-locale';
+import { isScratchProjectFile, runGenerateSb3 } from './generate-sb3';
 
 const TARGET_HELP: Readonly<Record<Target, string>> = {
   micropython: 'ESP32/ESP8266 boards with MicroPython (umqtt.simple) / 运行 MicroPython 的 ESP32/ESP8266 开发板',
@@ -43,6 +44,10 @@ export interface GenerateOptions {
   outDir?: string;
   lang?: Locale;
   listTargets?: boolean;
+  /** Scratch projects only (src/cli/generate-sb3.ts). */
+  sprite?: string;
+  skipUnsupported?: boolean;
+  broker?: string;
 }
 
 export interface GenerateIo {
@@ -121,19 +126,29 @@ export function runGenerate(file: string | undefined, options: GenerateOptions, 
 export function registerGenerateCommand(program: Command): void {
   program
     .command('generate')
-    .description('turn a Blockly workspace file into board code / 把 Blockly 工作区文件转换成开发板代码')
-    .argument('[WORKSPACE.json]', 'file saved by the board editor (Blockly JSON) / 积木编辑器保存的文件')
+    .description('turn a Blockly workspace file or a Scratch project (.sb3) into board code / 把 Blockly 工作区文件或 Scratch 项目（.sb3）转换成开发板代码')
+    .argument('[WORKSPACE.json|project.sb3]', 'file saved by the board editor (Blockly JSON) or by Scratch / 积木编辑器或 Scratch 保存的文件')
     .option('-t, --target <target>', `code to generate: ${TARGETS.join(' | ')} / 目标平台`, parseTarget)
     .option('-o, --output <file>', 'write one self-contained file instead of the screen / 写入一个可直接运行的文件')
     .option('--out-dir <dir>', 'write main.py and the library mqtt_blocks.py into DIR / 把 main.py 和库 mqtt_blocks.py 写入目录')
     .option('--lang <lang>', `language of the messages in the code: ${LOCALES.join(' | ')} / 代码中提示信息的语言`, parseLang)
     .option('--list-targets', 'list the targets and exit / 列出可用目标平台')
-    .addHelpText('after', `\nTargets / 目标平台:\n${listTargets()}\n\nExample / 示例:\n  mqtt-blocks generate lamp.json --target micropython --out-dir board/\n  mqtt-blocks generate lamp.json --target python --lang zh-cn -o main.py`)
+    .option('--sprite <name>', 'Scratch projects: only this sprite\'s scripts / Scratch 项目：只转换这个角色的脚本')
+    .option('--skip-unsupported', 'Scratch projects: leave out (and list) scripts a board cannot run / Scratch 项目：跳过（并列出）开发板不能运行的脚本')
+    .option('--broker <url>', 'Scratch projects: the broker address for the board, e.g. mqtt://192.168.1.2:1883 / Scratch 项目：开发板使用的服务器地址')
+    .addHelpText('after', `\nTargets / 目标平台:\n${listTargets()}\n\nExample / 示例:\n  mqtt-blocks generate lamp.json --target micropython --out-dir board/\n  mqtt-blocks generate lamp.json --target python --lang zh-cn -o main.py\n  mqtt-blocks generate thermostat.sb3 --target micropython --broker mqtt://192.168.1.2:1883 --out-dir board/`)
     .action((file: string | undefined, options: GenerateOptions) => {
-      const code = runGenerate(file, options, {
+      const io: GenerateIo = {
         out: (text) => process.stdout.write(text),
         err: (text) => process.stderr.write(text),
-      });
-      process.exitCode = code;
+      };
+      if (file !== undefined && options.target && !options.listTargets && isScratchProjectFile(file)) {
+        // A Scratch project (.sb3): its scripts become tasks on the board (src/sb3).
+        return runGenerateSb3(file, { ...options, target: options.target }, io).then((code) => {
+          process.exitCode = code;
+        });
+      }
+      process.exitCode = runGenerate(file, options, io);
+      return undefined;
     });
 }

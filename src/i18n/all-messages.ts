@@ -15,6 +15,7 @@ import { SENDER_TEXT } from '../pages/common/sender-text';
 import { DASHBOARD_TEXT } from '../pages/dashboard/dashboard-text';
 import { MONITOR_COUNTS, MONITOR_PAGE_TEXT, MONITOR_TEXT } from '../pages/monitor/monitor-text';
 import { UPLOAD_TEXT } from '../upload/upload-messages';
+import { SB3_TEXT } from '../sb3/messages';
 import { MESSAGES } from './messages';
 
 /** Block texts, help, menu items and example values, read from the catalogue itself. */
@@ -44,6 +45,7 @@ export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
   'board editor page (src/pages/board/board-text.ts)': [...Object.values(BOARD_TEXT), ...Object.values(BOARD_MESSAGES), ...Object.values(FILE_REFUSALS)],
   'message monitor (src/pages/monitor/monitor-text.ts)': [...Object.values(MONITOR_TEXT), ...Object.values(MONITOR_COUNTS), ...Object.values(MONITOR_PAGE_TEXT)],
   'upload to boards, USB and Wi-Fi (src/upload/upload-messages.ts)': Object.values(UPLOAD_TEXT),
+  'Scratch project to board code (src/sb3/messages.ts)': Object.values(SB3_TEXT),
 };
 
 export function allMessages(): Message[] {

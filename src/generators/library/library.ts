@@ -68,7 +68,7 @@ function withoutUnusedParts(source: string, keep: ReadonlySet<string>): string {
 }
 
 /** FNV-1a (32 bits) twice with different seeds: a fingerprint, not a security measure. */
-function fingerprint(text: string): string {
+export function fingerprint(text: string): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ text.length;
   for (let i = 0; i < text.length; i++) {

@@ -94,8 +94,14 @@ export class MessageMonitor {
   record(message: { topic: string; payload: Buffer | string; retain?: boolean; qos?: number; clientId?: string | null }): void {
     if (message.topic.startsWith('$SYS/')) return;
     const buffer = typeof message.payload === 'string' ? Buffer.from(message.payload, 'utf8') : message.payload;
-    // Buffer#toString('utf8') replaces malformed sequences with U+FFFD instead of throwing.
-    const { text, truncated } = cutText(buffer.toString('utf8'), this.options.maxPayloadChars);
+    // Decode only what can be shown (a character is at most 4 bytes): a cut of a 1 MB string would
+    // keep the whole string alive in the history. Buffer#toString('utf8') replaces malformed
+    // sequences with U+FFFD instead of throwing.
+    const shown = buffer.subarray(0, this.options.maxPayloadChars * 4 + 4).toString('utf8');
+    const cut = cutText(shown, this.options.maxPayloadChars);
+    const truncated = cut.truncated;
+    // Copy the kept text so it does not hold on to the longer decoded string it was cut from.
+    const text = cut.truncated ? Buffer.from(cut.text, 'utf8').toString('utf8') : cut.text;
     const entry: MonitoredMessage = {
       seq: ++this.seq,
       time: Date.now(),

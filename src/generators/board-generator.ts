@@ -56,6 +56,19 @@ function capIdentifierLength(names: Blockly.Names): Blockly.Names {
   return names;
 }
 
+/**
+ * A parameter listed in its own function's `global` line is a SyntaxError in CPython and
+ * MicroPython ("name 'x' is parameter and global"). Blockly writes one when a saved procedure call
+ * names its parameters by variable id instead of by name; the parameter is dropped from the line.
+ */
+export function withoutGlobalParameters(code: string): string {
+  return code.replace(/^(def \w+\(([^)]*)\):\n)([ \t]+)global ([^\n]+)\n/m, (_all, head: string, params: string, indent: string, names: string) => {
+    const parameters = new Set(params.split(',').map((name) => name.trim()));
+    const kept = names.split(',').map((name) => name.trim()).filter((name) => !parameters.has(name));
+    return kept.length === 0 ? head : `${head}${indent}global ${kept.join(', ')}\n`;
+  });
+}
+
 /** The hat-ness of a block decides whether its `next` chain is its own script (not the main program). */
 function isHatBlock(block: Blockly.Block): boolean {
   return !block.previousConnection && !block.outputConnection && block.type.startsWith('mqtt_');
@@ -78,6 +91,15 @@ export class BoardGenerator extends PythonGenerator {
     Object.assign(this.forBlock, pythonGenerator.forBlock);
     for (const spec of blocksFor('board')) {
       this.forBlock[qualifiedOpcode(spec)] = (block) => this.generateMqttBlock(spec, block);
+    }
+    for (const type of ['procedures_defreturn', 'procedures_defnoreturn']) {
+      const blocklyGenerate = pythonGenerator.forBlock[type];
+      this.forBlock[type] = (block, generator) => {
+        const result = blocklyGenerate.call(this, block, generator as unknown as PythonGenerator);
+        const definitions = this.definitions_ as Record<string, string>;
+        for (const key of Object.keys(definitions)) definitions[key] = withoutGlobalParameters(definitions[key]);
+        return result;
+      };
     }
     this.addReservedWords(reservedNames(target).join(','));
   }

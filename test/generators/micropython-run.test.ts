@@ -4,8 +4,8 @@
  * recorded calls: order, arguments, keywords, and which hat bodies ran for the messages fed in.
  */
 import { bytesText, callsOf, runMicroPython, type Call, type RunResult, type Scenario } from '../support/micropython/run';
-import { generateFromWorkspaceJson } from '../../src/generators/headless';
-import { FIXTURES, generateFixture } from './fixtures';
+import { generateBoardProgram, generateFromWorkspaceJson } from '../../src/generators/headless';
+import { FIXTURES, generateFixture, workspaceJson } from './fixtures';
 
 jest.setTimeout(60000);
 
@@ -34,6 +34,19 @@ describe('every classroom program compiles and runs in MicroPython', () => {
       const subscribe = indexOf(result, 'subscribe');
       if (subscribe >= 0) expect(subscribe).toBeGreaterThan(connect);
     }
+  });
+});
+
+describe('every classroom program runs as two files too (main.py importing mqtt_blocks.py beside it)', () => {
+  test.each(FIXTURES)('%s', async (name) => {
+    const program = generateBoardProgram(workspaceJson(name), 'micropython', 'zh-cn');
+    const files = program.library === null ? {} : { [program.library.name]: program.library.text };
+    const oneFile = await runMicroPython(generateFixture(name, 'micropython'), { inputs: ['hello'], max_check_msg: 30 });
+    const twoFiles = await runMicroPython(program.main.text, { inputs: ['hello'], max_check_msg: 30 }, 20000, files);
+    expect(twoFiles.error).toBeNull();
+    // The same calls to the board's modules, in the same order, at the same (virtual) times.
+    const shape = (result: RunResult): string[] => result.calls.map((call) => `${call.t} ${call.call}`);
+    expect(shape(twoFiles)).toEqual(shape(oneFile));
   });
 });
 

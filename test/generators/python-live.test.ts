@@ -7,7 +7,7 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Aedes } from '../../src/server/aedes-loader';
-import { generateFromWorkspaceJson } from '../../src/generators/headless';
+import { generateBoardProgram, generateFromWorkspaceJson } from '../../src/generators/headless';
 import { describeWithTool, PAHO_FLAVOURS } from '../support/system-tool';
 import { PythonProgram } from '../support/python-program';
 import { withText, workspaceJson } from './fixtures';
@@ -148,6 +148,20 @@ for (const flavour of PAHO_FLAVOURS) describeWithTool(flavour.check(), `generate
     await program.waitForLine('classroom/b/c: 中文');
     expect(program.lines.join('\n')).not.toContain('not mine');
     expect(await program.interrupt()).toBe(0);
+  });
+
+  test('tutorial subscriber as two files, main.py importing mqtt_blocks.py beside it', async () => {
+    const ready = subscribed('classroom/#');
+    const workspace = withText(workspaceJson('tutorial-subscriber'), 'mqtt://192.168.1.2:1883', `mqtt://127.0.0.1:${broker.port}`);
+    const generated = generateBoardProgram(workspace as object, 'python', 'zh-cn');
+    const program = new PythonProgram(generated.main.text, { pythonPath: flavour.pythonPath, files: { [generated.library!.name]: generated.library!.text } });
+    programs.push(program);
+    await ready;
+    const publisher = await jsClient();
+    await publisher.client.publishAsync('classroom/你好', '中文 "quoted"');
+    await program.waitForLine('classroom/你好: 中文 "quoted"');
+    expect(await program.interrupt()).toBe(0);
+    expect(program.lines[program.lines.length - 1]).toBe('已停止。');
   });
 
   test('temperature sensor: JSON every 2 s', async () => {

@@ -15,11 +15,15 @@ export class PythonProgram {
   private readonly exited: Promise<number | null>;
   private listeners: Array<() => void> = [];
 
-  /** @param options.pythonPath put in front of the system's packages (another paho-mqtt version). */
-  constructor(code: string, options: { pythonPath?: string } = {}) {
+  /**
+   * @param options.pythonPath put in front of the system's packages (another paho-mqtt version).
+   * @param options.files put beside the program (the library main.py imports).
+   */
+  constructor(code: string, options: { pythonPath?: string; files?: Record<string, string> } = {}) {
     const dir = mkdtempSync(path.join(tmpdir(), 'mqtt-blocks-py-'));
     const file = path.join(dir, 'program.py');
     writeFileSync(file, code);
+    for (const [name, text] of Object.entries(options.files ?? {})) writeFileSync(path.join(dir, name), text);
     const env: NodeJS.ProcessEnv = { ...process.env, PYTHONUNBUFFERED: '1', PYTHONIOENCODING: 'utf-8' };
     if (options.pythonPath) env.PYTHONPATH = options.pythonPath;
     this.child = spawn(DEBIAN_PYTHON, ['-u', file], { env });

@@ -9,7 +9,7 @@ import type { Call, RunResult, Scenario } from './run';
 
 const RUNNER = path.join(__dirname, 'run-batch.mjs');
 
-export function runMicroPythonBatch(runs: Array<{ program: string; scenario?: Scenario }>, timeoutMs = 120000): Promise<RunResult[]> {
+export function runMicroPythonBatch(runs: Array<{ program: string; scenario?: Scenario; files?: Record<string, string> }>, timeoutMs = 120000): Promise<RunResult[]> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [RUNNER], { stdio: ['pipe', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 // Runs generated programs in one MicroPython interpreter (WebAssembly build), each in a fresh
 // globals dict with the stand-in board modules reset in between: many for fuzzing, or one (runMicroPython).
-// stdin: {"runs": [{"program": "...", "scenario": {...}}, ...]}; stdout: one JSON line per run.
+// stdin: {"runs": [{"program": "...", "scenario": {...}, "files": {"name.py": "..."}}, ...]}; stdout:
+// one JSON line per run. `files` go in /board (on sys.path, like a board's root folder), fresh per run.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -25,11 +26,17 @@ function copyTree(from, to) {
 }
 copyTree(path.join(here, 'standins'), '/standins');
 
+mp.FS.mkdirTree('/board');
 mp.runPython(`
 import sys, json, gc
+sys.path.insert(0, '/board')
 sys.path.insert(0, '/standins')
 import board_harness
 BATCH_DEFAULTS = json.dumps(board_harness.scenario)
+
+def batch_forget(name):
+    # A file put beside the next program must be imported afresh.
+    sys.modules.pop(name, None)
 
 def batch_reset(scenario_json):
     board_harness.calls.clear()
@@ -44,10 +51,21 @@ def batch_run(program):
     exec(program, {'__name__': '__main__', 'input': board_harness.next_input})
 `);
 const batchReset = mp.globals.get('batch_reset');
+const batchForget = mp.globals.get('batch_forget');
+let boardFiles = [];
 const batchRun = mp.globals.get('batch_run');
 
 for (const run of input.runs) {
   printed = [];
+  for (const name of boardFiles) {
+    mp.FS.unlink(`/board/${name}`);
+    batchForget(name.replace(/\.py$/, ''));
+  }
+  boardFiles = Object.keys(run.files ?? {});
+  for (const [name, text] of Object.entries(run.files ?? {})) {
+    mp.FS.writeFile(`/board/${name}`, text);
+    batchForget(name.replace(/\.py$/, ''));
+  }
   batchReset(JSON.stringify(run.scenario ?? {}));
   let error = null;
   try {

@@ -13,6 +13,8 @@ export interface Scenario {
   inputs?: string[];
   /** Keyed by check_msg() call number (1-based): messages to deliver or a dropped connection. */
   events?: Record<string, Array<{ topic: string; payload?: string; payload_bytes?: number[] } | { oserror: true }>>;
+  /** Topic filters the broker refuses (SUBACK 0x80). */
+  refuse_subscribe?: string[];
   /** One per connect(): 'ok', 'oserror' or 'refuse:<code>'. Default ok. */
   connect_results?: string[];
   wifi_ok?: boolean;
@@ -35,9 +37,12 @@ export interface RunResult {
   checkMsgCalls: number;
 }
 
-/** One program in a fresh interpreter process: a batch of one (see batch.ts), so there is one runner. */
-export async function runMicroPython(program: string, scenario: Scenario = {}, timeoutMs = 20000): Promise<RunResult> {
-  const [result] = await runMicroPythonBatch([{ program, scenario }], timeoutMs);
+/**
+ * One program in a fresh interpreter process: a batch of one (see batch.ts), so there is one runner.
+ * `files` are put beside it (a board's root folder), e.g. the library main.py imports.
+ */
+export async function runMicroPython(program: string, scenario: Scenario = {}, timeoutMs = 20000, files: Record<string, string> = {}): Promise<RunResult> {
+  const [result] = await runMicroPythonBatch([{ program, scenario, files }], timeoutMs);
   return result;
 }
 

@@ -94,6 +94,9 @@ class MQTTClient:
         if qos not in (0, 1):
             h.fail('qos must be 0 or 1 in umqtt.simple')
         h.record('subscribe', topic, qos=qos)
+        if bytes(topic).decode() in h.scenario.get('refuse_subscribe', []):
+            # The broker's SUBACK says 0x80 (refused): umqtt.simple raises MQTTException(0x80).
+            raise MQTTException(0x80)
 
     def wait_msg(self):
         h.fail('generated code must not block in wait_msg()')

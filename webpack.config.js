@@ -72,6 +72,33 @@ module.exports.push({
   ],
 });
 
+// The board simulator's Web Worker (src/pages/board/simulator/worker.ts), and the MicroPython
+// WebAssembly build it loads at run time, copied as it is into dist/micropython/ (served offline).
+module.exports.push({
+  ...shared,
+  name: 'simulator-worker',
+  target: 'webworker',
+  entry: { 'simulator-worker': './src/pages/board/simulator/worker.ts' },
+  output: { path: path.resolve(__dirname, 'dist'), filename: '[name].js' },
+  plugins: [
+    ...shared.plugins,
+    {
+      apply(compiler) {
+        const fs = require('node:fs');
+        const folder = path.dirname(require.resolve('@micropython/micropython-webassembly-pyscript/package.json'));
+        const { RawSource } = compiler.webpack.sources;
+        compiler.hooks.thisCompilation.tap('MicroPythonFiles', (compilation) => {
+          compilation.hooks.processAssets.tap({ name: 'MicroPythonFiles', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+            for (const file of ['micropython.mjs', 'micropython.wasm']) {
+              compilation.emitAsset(`micropython/${file}`, new RawSource(fs.readFileSync(path.join(folder, file))));
+            }
+          });
+        });
+      },
+    },
+  ],
+});
+
 // Glue of the Scratch editor page (/scratch/). The editor itself is the prebuilt scratch-gui bundle
 // the server serves from vendor/ (npm run setup:scratch-editor), loaded by a <script> tag at run time.
 module.exports.push({

@@ -12,6 +12,7 @@ import { LIBRARY_TEXTS } from '../generators/library/library-texts';
 import { GENERATOR_MESSAGES } from '../generators/messages';
 import { BOARD_MESSAGES, BOARD_TEXT, FILE_REFUSALS } from '../pages/board/board-text';
 import { SENDER_TEXT } from '../pages/common/sender-text';
+import { SIMULATOR_TEXT } from '../pages/board/simulator/simulator-text';
 import { DASHBOARD_TEXT } from '../pages/dashboard/dashboard-text';
 import { MONITOR_COUNTS, MONITOR_PAGE_TEXT, MONITOR_TEXT } from '../pages/monitor/monitor-text';
 import { UPLOAD_TEXT } from '../upload/upload-messages';
@@ -46,6 +47,7 @@ export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
   'message monitor (src/pages/monitor/monitor-text.ts)': [...Object.values(MONITOR_TEXT), ...Object.values(MONITOR_COUNTS), ...Object.values(MONITOR_PAGE_TEXT)],
   'upload to boards, USB and Wi-Fi (src/upload/upload-messages.ts)': Object.values(UPLOAD_TEXT),
   'Scratch project to board code (src/sb3/messages.ts)': Object.values(SB3_TEXT),
+  'board simulator (src/pages/board/simulator/simulator-text.ts)': Object.values(SIMULATOR_TEXT),
 };
 
 export function allMessages(): Message[] {

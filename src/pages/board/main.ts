@@ -18,6 +18,7 @@ import { generateCode, TARGETS } from './code-generation';
 import { CodePanel } from './code-panel';
 import { BoardEditor } from './editor';
 import { Notice } from './notice';
+import { mountSimulator } from './simulator/board-simulator';
 import { MAX_FILE_BYTES, parseWorkspaceFile, SAVE_FILE_NAME, serializeWorkspace } from './workspace-file';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -54,6 +55,7 @@ function start(): void {
   const codePanel = new CodePanel(byId('code-panel'), TARGETS, locale);
   const warnings = new BlockWarnings(editor.workspace);
   const monitor = new MonitorPanel(byId('monitor'), { locale });
+  const simulator = mountSimulator(byId('simulator'), editor.workspace, () => locale);
   const brokerNote = byId('broker-note');
   let brokerMessage: PendingMessage | null = null;
 
@@ -137,6 +139,7 @@ function start(): void {
     rememberLocale(chosen);
     editor.setLocale(chosen);
     codePanel.setLocale(chosen);
+    simulator.setLocale(chosen);
     notice.setLocale(chosen);
     monitor.setLocale(chosen);
     showLanguage();

@@ -227,6 +227,8 @@ export class SimulatorHost {
     if (run === null) return;
     while (this.pendingEvents.length > 0) {
       const next = this.pendingEvents.shift() as { at: number; event: BoardEvent };
+      // The library ends main.py quietly on KeyboardInterrupt: after Stop, that is "stopped".
+      if (next.event.kind === 'finished' && Atomics.load(run.booted.views.slots, Slot.stop) !== 0) next.event = { kind: 'stopped' };
       this.emitOutput(run.reader.read(next.at));
       if (ENDING_EVENTS.has(next.event.kind)) this.endingSeen = true;
       this.observer.event(next.event);

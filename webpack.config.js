@@ -90,7 +90,8 @@ module.exports.push({
         compiler.hooks.thisCompilation.tap('MicroPythonFiles', (compilation) => {
           compilation.hooks.processAssets.tap({ name: 'MicroPythonFiles', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
             for (const file of ['micropython.mjs', 'micropython.wasm']) {
-              compilation.emitAsset(`micropython/${file}`, new RawSource(fs.readFileSync(path.join(folder, file))));
+              // minimized: as published (the minifier must not touch the WebAssembly glue).
+              compilation.emitAsset(`micropython/${file}`, new RawSource(fs.readFileSync(path.join(folder, file))), { minimized: true });
             }
           });
         });

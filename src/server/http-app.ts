@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isTeacherPath, type TeacherAccess } from './access/teacher-access';
 import type { MessageMonitor } from './monitor';
+import { isolationHeaders } from './isolation';
 import { sendFile, sendText, serveStatic } from './static-files';
 
 /** What `GET /api/info` tells pages about the broker. */
@@ -143,7 +144,7 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
 
     // Page bundles built by webpack (board editor, Scratch editor glue) live in dist/ too.
     if (pathname.startsWith('/dist/')) {
-      await serveStatic(req, res, options.distDir, pathname.slice('/dist'.length));
+      await serveStatic(req, res, options.distDir, pathname.slice('/dist'.length), isolationHeaders(pathname));
       return;
     }
 
@@ -171,7 +172,7 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
       return;
     }
 
-    await serveStatic(req, res, options.pagesDir, pathname);
+    await serveStatic(req, res, options.pagesDir, pathname, isolationHeaders(pathname));
   };
 
   return (req, res) => {

@@ -106,6 +106,7 @@ export async function serveStatic(
   res: ServerResponse,
   root: string,
   urlPath: string,
+  extraHeaders: Record<string, string> = {},
 ): Promise<void> {
   const target = resolveInside(root, urlPath);
   if (target === null) {
@@ -140,8 +141,8 @@ export async function serveStatic(
       sendText(res, 404, 'Not found. 找不到此页面。\n');
       return;
     }
-    await sendFile(req, res, index);
+    await sendFile(req, res, index, extraHeaders);
     return;
   }
-  await sendFile(req, res, real);
+  await sendFile(req, res, real, extraHeaders);
 }

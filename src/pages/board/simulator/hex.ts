@@ -10,6 +10,6 @@ const HEX_DIGITS = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart
 
 export function toHex(bytes: Uint8Array): string {
   let text = '';
-  for (let i = 0; i < bytes.length; i++) text += HEX_DIGITS[bytes[i] as number];
+  for (let i = 0; i < bytes.length; i++) text += HEX_DIGITS[bytes[i]];
   return text;
 }

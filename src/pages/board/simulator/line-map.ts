@@ -24,7 +24,7 @@ export function lineMapFromMarked(marked: string, plain: string): LineMap | null
   for (const line of marked.split('\n')) {
     const marker = MARKER_LINE.exec(line);
     if (marker !== null) {
-      current = { id: marker[2] as string, indent: (marker[1] as string).length };
+      current = { id: marker[2], indent: (marker[1]).length };
       continue;
     }
     kept.push(line);

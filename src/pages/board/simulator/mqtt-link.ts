@@ -171,7 +171,7 @@ export class MqttLink {
     const batch: Array<[string, string]> = [];
     let bytes = 0;
     while (this.inbox.length > 0 && batch.length < TAKE_COUNT) {
-      const next = this.inbox[0] as Waiting;
+      const next = this.inbox[0];
       const size = next.topic.length * 3 + next.payload.length * 2 + 16;
       if (batch.length > 0 && bytes + size > TAKE_BYTES) break;
       this.inbox.shift();
@@ -193,7 +193,7 @@ export class MqttLink {
       return Promise.resolve({ error: 'oserror', code: 104 });
     }
     if (client === null || !client.connected) return Promise.resolve({ error: 'oserror', code: 104 });
-    const payload = fromHex(String(args.msg ?? ''));
+    const payload = fromHex(typeof args.msg === 'string' ? args.msg : '');
     const qos = args.qos === 1 ? 1 : 0;
     return new Promise((resolve) => {
       // The reply waits until mqtt.js has written the packet (QoS 0) or got the PUBACK (QoS 1):

@@ -24,7 +24,7 @@ export class RingWriter {
         if (Atomics.load(slots, Slot.stop) !== 0) return;
         written = Atomics.load(slots, Slot.outWrite);
       }
-      ring[(written >>> 0) % OUTPUT_RING_BYTES] = bytes[i] as number;
+      ring[(written >>> 0) % OUTPUT_RING_BYTES] = bytes[i];
       Atomics.store(slots, Slot.outWrite, (written + 1) | 0);
     }
   }
@@ -43,7 +43,7 @@ export class RingReader {
     const available = (written - read) | 0;
     if (available <= 0) return '';
     const bytes = new Uint8Array(available);
-    for (let i = 0; i < available; i++) bytes[i] = ring[((read + i) >>> 0) % OUTPUT_RING_BYTES] as number;
+    for (let i = 0; i < available; i++) bytes[i] = ring[((read + i) >>> 0) % OUTPUT_RING_BYTES];
     Atomics.store(slots, Slot.outRead, (read + available) | 0);
     Atomics.notify(slots, Slot.outRead);
     // stream: a Chinese character split across two reads is decoded once both halves are in.

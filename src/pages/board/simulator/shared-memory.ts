@@ -38,13 +38,8 @@ const HEADER_BYTES = 512;
 export const REPLY_BYTES = 1024 * 1024;
 export const OUTPUT_RING_BYTES = 64 * 1024;
 
-export const enum PinMode {
-  unused = 0,
-  output = 1,
-  input = 2,
-  inputPullUp = 3,
-  inputPullDown = 4,
-}
+/** What the program made of a pin (machine.Pin's mode and pull), as stored in its mode slot. */
+export const PinMode = { unused: 0, output: 1, input: 2, inputPullUp: 3, inputPullDown: 4 } as const;
 
 export const RpcState = { idle: 0, posted: 1, replied: 2 } as const;
 

@@ -9,7 +9,7 @@
 import { MqttLink, type LinkNotes, type LinkReply } from './mqtt-link';
 import { RingReader } from './output-ring';
 import { ENDING_EVENTS, type BoardEvent, type FromWorker, type ProgramFile, type ToWorker } from './protocol';
-import { createSharedMemory, PIN_COUNT, REPLY_BYTES, RpcState, Slot, type SharedViews } from './shared-memory';
+import { createSharedMemory, PIN_COUNT, PinMode, REPLY_BYTES, RpcState, Slot, type SharedViews } from './shared-memory';
 
 export const WORKER_URL = '/dist/simulator-worker.js';
 export const MICROPYTHON_URL = '/dist/micropython/micropython.mjs';
@@ -148,7 +148,7 @@ export class SimulatorHost {
     const run = this.current;
     if (run === null || pin < 0 || pin >= PIN_COUNT) return;
     const { slots } = run.booted.views;
-    const pullUp = Atomics.load(slots, Slot.pinModes + pin) === 3;
+    const pullUp = Atomics.load(slots, Slot.pinModes + pin) === PinMode.inputPullUp;
     // A button to ground on a pulled-up pin reads 0 when pressed; otherwise it pulls the pin high.
     Atomics.store(slots, Slot.pinLevels + pin, pressed !== pullUp ? 1 : 0);
   }

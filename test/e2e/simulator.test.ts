@@ -1,0 +1,259 @@
+/**
+ * The board page's simulator in real Chromium against a real classroom server: the tutorial
+ * examples run as generated (main.py + mqtt_blocks.py) in MicroPython WebAssembly; messages from
+ * Node reach the console in order with Chinese intact; the simulated board's publishes reach Node;
+ * Stop ends a tight loop within a second and the next run starts fresh; an error's block is
+ * highlighted; two tabs are two boards; the page speaks Chinese; no console errors.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MqttClient } from 'mqtt';
+import type { Browser, Page } from 'playwright-core';
+import { startClassroomServer, type ClassroomServer } from '../../src/server';
+import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
+import { ClientPool } from '../server/helpers';
+import { chromiumCheck, describeWithTool } from '../support/system-tool';
+
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures', 'workspaces');
+const fixture = (name: string): string => readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8');
+const WAIT = { timeout: 20_000 };
+const CONSOLE = '[role="log"].simulator-console';
+
+/** `print('going round')`, then `while True: pass` (no MQTT: nothing in the loop ever sleeps). */
+const TIGHT_LOOP = JSON.stringify({
+  blocks: {
+    languageVersion: 0,
+    blocks: [
+      {
+        type: 'text_print',
+        id: 'print-block',
+        x: 20,
+        y: 20,
+        inputs: { TEXT: { shadow: { type: 'text', id: 't1', fields: { TEXT: 'going round 转圈' } } } },
+        next: {
+          block: {
+            type: 'controls_whileUntil',
+            id: 'loop-block',
+            fields: { MODE: 'WHILE' },
+            inputs: { BOOL: { block: { type: 'logic_boolean', id: 'b1', fields: { BOOL: 'TRUE' } } } },
+          },
+        },
+      },
+    ],
+  },
+});
+
+/** `print('before')`, then `print(1 / 0)`: an error on a known line. */
+const DIVIDE_BY_ZERO = JSON.stringify({
+  blocks: {
+    languageVersion: 0,
+    blocks: [
+      {
+        type: 'text_print',
+        id: 'before-block',
+        x: 20,
+        y: 20,
+        inputs: { TEXT: { shadow: { type: 'text', id: 't1', fields: { TEXT: 'before' } } } },
+        next: {
+          block: {
+            type: 'text_print',
+            id: 'divide-block',
+            inputs: {
+              TEXT: {
+                block: {
+                  type: 'math_arithmetic',
+                  id: 'arith',
+                  fields: { OP: 'DIVIDE' },
+                  inputs: {
+                    A: { shadow: { type: 'math_number', id: 'n1', fields: { NUM: 1 } } },
+                    B: { shadow: { type: 'math_number', id: 'n2', fields: { NUM: 0 } } },
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    ],
+  },
+});
+
+function consoleText(page: Page): Promise<string> {
+  return page.locator(CONSOLE).evaluate((node) => node.textContent ?? '');
+}
+
+function waitForConsole(page: Page, needle: string, timeout = WAIT.timeout): Promise<unknown> {
+  return page.waitForFunction(
+    ([selector, text]) => (document.querySelector(selector)?.textContent ?? '').includes(text),
+    [CONSOLE, needle] as const,
+    { timeout },
+  );
+}
+
+async function openWorkspace(page: Page, name: string, content: string): Promise<void> {
+  await page.setInputFiles('#open-file', { name, mimeType: 'application/json', buffer: Buffer.from(content, 'utf8') });
+  await page.waitForFunction(() => document.querySelector('#pane-micropython .code-output code')?.textContent?.includes('main.py') ?? false, undefined, WAIT);
+}
+
+/** Publishes `topic` every 200 ms until the simulated board has printed it (it is then subscribed). */
+async function untilSubscribed(page: Page, client: MqttClient, topic: string): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    await client.publishAsync(topic, 'ready?');
+    if ((await consoleText(page)).includes(`${topic}: ready?`)) return;
+    if (Date.now() > deadline) throw new Error(`the simulated board never printed a message on ${topic}:\n${await consoleText(page)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAssembly)', () => {
+  let server: ClassroomServer;
+  let browser: Browser;
+  const pages: OpenedPage[] = [];
+  const clients = new ClientPool();
+  let brokerUrl: string;
+
+  const open = async (locale = 'en-US'): Promise<OpenedPage> => {
+    const opened = await newWatchedPage(browser, { locale });
+    pages.push(opened);
+    await opened.page.goto(`http://127.0.0.1:${server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
+    await opened.page.waitForSelector('.blocklyToolbox', WAIT);
+    return opened;
+  };
+
+  beforeAll(async () => {
+    requireBuilt('board-editor.js', 'simulator-worker.js', 'micropython/micropython.wasm', 'micropython/micropython.mjs');
+    server = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', distDir: DIST_DIR, log: () => {} });
+    browser = await launchChromium();
+    brokerUrl = `mqtt://127.0.0.1:${server.tcpPort}`;
+  }, 60_000);
+
+  afterAll(async () => {
+    await clients.endAll();
+    for (const { context } of pages) await context.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('the tutorial subscriber prints messages from Node in order, Chinese intact; Stop ends it', async () => {
+    const { page, problems } = await open();
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await openWorkspace(page, 'tutorial-subscriber.json', fixture('tutorial-subscriber'));
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    await waitForConsole(page, 'connected at once');
+    const sender = await clients.connect(brokerUrl);
+    await untilSubscribed(page, sender, 'classroom/ready');
+    const firstMessageMs = Date.now() - started;
+    const payloads = ['one', '二：你好，世界', 'three 🚀', 'quote \' " \\ end', ...Array.from({ length: 16 }, (_, i) => `n${i} 消息`)];
+    for (const payload of payloads) await sender.publishAsync('classroom/test', payload, { qos: 1 });
+    await waitForConsole(page, 'classroom/test: n15 消息');
+    const text = await consoleText(page);
+    const positions = payloads.map((payload) => text.indexOf(`classroom/test: ${payload}\n`));
+    expect(positions.every((at) => at >= 0)).toBe(true);
+    expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+    // The board's client id is shown, and it is the one the broker knows (machine.unique_id of this tab).
+    expect(text).toMatch(/mqtt-blocks-[0-9a-f]{12}/);
+
+    const stopAsked = Date.now();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await waitForConsole(page, 'Stopped.');
+    expect(Date.now() - stopAsked).toBeLessThan(1000);
+    await saveScreenshot(page, 'simulator-subscriber.png');
+    expect(problems.all()).toEqual([]);
+    console.log(`simulator: click to first received message ${firstMessageMs} ms (includes subscribing)`);
+  }, 90_000);
+
+  test('the tutorial publisher sends what the pupil types (Chinese too) to a Node subscriber', async () => {
+    const { page, problems } = await open();
+    await openWorkspace(page, 'tutorial-publisher.json', fixture('tutorial-publisher'));
+    const listener = await clients.connect(brokerUrl);
+    await listener.subscribeAsync('classroom/chat', { qos: 1 });
+    const received: string[] = [];
+    listener.on('message', (topic, payload) => {
+      if (topic === 'classroom/chat') received.push(payload.toString('utf8'));
+    });
+    await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    await waitForConsole(page, 'Message to send:');
+    const input = page.getByRole('textbox', { name: 'Type a line for the program, then press Enter' });
+    for (const line of ['hello', '你好，模拟器！']) {
+      await input.fill(line);
+      await input.press('Enter');
+    }
+    const deadline = Date.now() + 10_000;
+    while (received.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(received).toEqual(['hello', '你好，模拟器！']);
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await waitForConsole(page, 'Stopped.');
+    expect(problems.all()).toEqual([]);
+  }, 60_000);
+
+  test('Stop ends `while True: pass` within a second, and the next run starts fresh', async () => {
+    const { page, problems } = await open();
+    await openWorkspace(page, 'tight-loop.json', TIGHT_LOOP);
+    await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    await waitForConsole(page, 'going round 转圈');
+    const stopAsked = Date.now();
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await waitForConsole(page, 'Stopped.');
+    expect(Date.now() - stopAsked).toBeLessThan(1000);
+    // The page is responsive all along, and a second run prints again from the start.
+    await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    await waitForConsole(page, 'going round 转圈');
+    expect((await consoleText(page)).match(/going round/g)).toHaveLength(1);
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await waitForConsole(page, 'Stopped.');
+    expect(problems.all()).toEqual([]);
+  }, 60_000);
+
+  test('an error shows the traceback with its line and highlights the block it came from', async () => {
+    const { page, problems } = await open();
+    await openWorkspace(page, 'divide.json', DIVIDE_BY_ZERO);
+    await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    await waitForConsole(page, 'ZeroDivisionError');
+    await waitForConsole(page, 'error at line');
+    const text = await consoleText(page);
+    expect(text).toContain('before\n');
+    expect(text).toMatch(/File "main\.py", line \d+/);
+    await page.waitForSelector('[data-id="divide-block"].blocklyHighlighted', WAIT);
+    // Only that block: not the print before it.
+    const highlighted = await page.locator('.blocklyHighlighted').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')));
+    expect(highlighted).toEqual(['divide-block']);
+    expect(problems.all()).toEqual([]);
+  }, 60_000);
+
+  test('two tabs are two boards with their own client ids, both receiving', async () => {
+    const first = await open();
+    const second = await open();
+    for (const { page } of [first, second]) {
+      await openWorkspace(page, 'tutorial-subscriber.json', fixture('tutorial-subscriber'));
+      await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    }
+    const sender = await clients.connect(brokerUrl);
+    for (const { page } of [first, second]) await untilSubscribed(page, sender, 'classroom/both');
+    const ids = await Promise.all([first, second].map(async ({ page }) => /mqtt-blocks-[0-9a-f]{12}/.exec(await consoleText(page))?.[0]));
+    expect(ids[0]).toBeDefined();
+    expect(ids[0]).not.toEqual(ids[1]);
+    await sender.publishAsync('classroom/both', '大家好');
+    for (const { page } of [first, second]) await waitForConsole(page, 'classroom/both: 大家好');
+    for (const { page } of [first, second]) await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    for (const { page, problems } of [first, second]) {
+      await waitForConsole(page, 'Stopped.');
+      expect(problems.all()).toEqual([]);
+    }
+  }, 90_000);
+
+  test('in Chinese: buttons, console name and notes; the Python tab says the simulator runs MicroPython only', async () => {
+    const { page, problems } = await open('zh-CN');
+    await expect(page.getByRole('log', { name: '模拟器输出' }).count()).resolves.toBe(1);
+    await page.getByRole('tab', { name: 'Python（树莓派）' }).click();
+    await expect(page.locator('#pane-python').textContent()).resolves.toContain('模拟器只能运行 MicroPython');
+    await openWorkspace(page, 'tight-loop.json', TIGHT_LOOP);
+    await page.getByRole('button', { name: '在模拟器中运行', exact: true }).click();
+    await waitForConsole(page, 'going round 转圈');
+    await page.getByRole('button', { name: '停止', exact: true }).click();
+    await waitForConsole(page, '已停止');
+    await saveScreenshot(page, 'simulator-zh.png');
+    expect(problems.all()).toEqual([]);
+  }, 60_000);
+});

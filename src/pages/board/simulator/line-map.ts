@@ -5,7 +5,7 @@
  * map is made (a wrong highlight is worse than none).
  */
 import type * as Blockly from 'blockly';
-import type { Locale } from '../../../../blocks/types';
+import type { Locale } from '../../../i18n/locales';
 import { BoardGenerator } from '../../../generators/board-generator';
 import { generateProgram } from '../../../generators/program';
 

@@ -3,7 +3,7 @@
  * input line. It asks the page for the MicroPython program at each run (main.py and its library,
  * unchanged) and tells the page which block to highlight when an error's line is known.
  */
-import type { LocalizedText } from '../../../../blocks/types';
+import type { PendingMessage } from '../../../../blocks/types';
 import { translate, type Locale } from '../../../i18n/translate';
 import { mainPyLine, type LineMap } from './line-map';
 import { PinPanel } from './pin-panel';
@@ -12,7 +12,7 @@ import { SimulatorConsole } from './simulator-console';
 import { SimulatorHost } from './simulator-host';
 import { SIMULATOR_TEXT } from './simulator-text';
 
-export type SimulatorProgram = { ok: true; files: ProgramFile[]; lineMap: () => LineMap | null } | { ok: false; reason: LocalizedText };
+export type SimulatorProgram = { ok: true; files: ProgramFile[]; lineMap: () => LineMap | null } | { ok: false; reason: PendingMessage };
 
 export interface SimulatorPage {
   /** The MicroPython program as it is now. */
@@ -107,7 +107,7 @@ export class SimulatorPanel {
     this.console.clear();
     this.pins.reset();
     if (!program.ok) {
-      this.console.note(SIMULATOR_TEXT.noCode, { reason: program.reason[this.locale] }, 'error');
+      this.console.note(SIMULATOR_TEXT.noCode, { reason: program.reason }, 'error');
       return;
     }
     if (typeof SharedArrayBuffer === 'undefined' || !crossOriginIsolated) {

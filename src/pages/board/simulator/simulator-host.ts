@@ -16,7 +16,7 @@ export const MICROPYTHON_URL = '/dist/micropython/micropython.mjs';
 export const WASM_URL = '/dist/micropython/micropython.wasm';
 
 /** After Stop, the program has this long to finish its `finally` before the worker is ended. */
-const GRACEFUL_STOP_MS = 400;
+const GRACEFUL_STOP_MS = 300;
 const POLL_MS = 30;
 const MAX_INPUT_CHARS = 4096;
 const MAX_WAITING_LINES = 100;

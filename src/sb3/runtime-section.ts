@@ -13,7 +13,7 @@ import { SB3_TEXT } from './messages';
 export const SCRATCH_RUNTIME_NAMES = [
   'num', 'to_text', 'to_bool', 'compare', 'equals', 'less', 'greater', 'divide', 'modulo', 'round_number', 'math_of',
   'pick_random', 'join', 'letter_of', 'length_of', 'contains', 'list_text', 'list_add', 'list_delete', 'list_insert',
-  'list_replace', 'list_item', 'list_find', 'list_contains', 'timer', 'reset_timer', 'wait_seconds', 'ask', 'answer',
+  'list_replace', 'list_item', 'list_find', 'list_contains', 'timer', 'reset_timer', 'wait_seconds', 'wait_until', 'ask', 'answer',
   'when_flag', 'when_broadcast', 'when_message', 'when_connection', 'broadcast', 'broadcast_and_wait', 'times',
   'dropped_messages', 'stop_all', 'stop_other_scripts', 'run_scripts',
 ] as const;

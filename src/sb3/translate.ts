@@ -597,7 +597,9 @@ export class ProjectTranslator {
       case 'control_if': return `${line(`if ${this.condition(scope, block, 'CONDITION')}:`)}${sub('SUBSTACK')}`;
       case 'control_if_else':
         return `${line(`if ${this.condition(scope, block, 'CONDITION')}:`)}${sub('SUBSTACK')}${line('else:')}${sub('SUBSTACK2')}`;
-      case 'control_wait_until': return `${line(`while not ${this.condition(scope, block, 'CONDITION')}:`)}${this.yieldLine(scope, inner)}`;
+      case 'control_wait_until':
+        scope.yields = true;
+        return line(`yield from wait_until(lambda: ${this.condition(scope, block, 'CONDITION')})`);
       case 'control_repeat_until':
         return `${line(`while not ${this.condition(scope, block, 'CONDITION')}:`)}${sub('SUBSTACK')}${this.yieldLine(scope, inner)}`;
       case 'control_stop': {

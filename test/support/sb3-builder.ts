@@ -6,6 +6,7 @@
 
 type Primitive = { kind: 'text'; value: string } | { kind: 'number'; value: number };
 type VariableRef = { kind: 'variable'; name: string };
+type BroadcastRef = { kind: 'broadcast'; name: string };
 export interface BlockNode {
   kind: 'block';
   opcode: string;
@@ -14,13 +15,17 @@ export interface BlockNode {
   /** Substacks (C-blocks) by input name. */
   stacks: Record<string, BlockNode[]>;
   shadow?: boolean;
+  /** My blocks: procedures_prototype and procedures_call carry their signature here. */
+  mutation?: Record<string, string>;
 }
-type Input = Primitive | VariableRef | BlockNode;
-type FieldValue = string | { variable: string } | { list: string };
+type Input = Primitive | VariableRef | BroadcastRef | BlockNode;
+type FieldValue = string | { variable: string } | { list: string } | { broadcast: string };
 
 export const text = (value: string): Primitive => ({ kind: 'text', value });
 export const num = (value: number): Primitive => ({ kind: 'number', value });
 export const variable = (name: string): VariableRef => ({ kind: 'variable', name });
+/** A broadcast menu as Scratch stores it in "broadcast" blocks: [11, name, id]. */
+export const broadcastRef = (name: string): BroadcastRef => ({ kind: 'broadcast', name });
 export const block = (
   opcode: string,
   inputs: Record<string, Input> = {},
@@ -40,6 +45,7 @@ interface SerializedBlock {
   fields: Record<string, unknown>;
   shadow: boolean;
   topLevel: boolean;
+  mutation?: Record<string, unknown>;
   x?: number;
   y?: number;
 }
@@ -50,6 +56,7 @@ export class ProjectBuilder {
   private readonly lists = new Map<string, [string, Array<string | number>]>();
   private readonly spriteBlocks: Record<string, SerializedBlock> = {};
   private scriptCount = 0;
+  private readonly broadcasts = new Set<string>();
 
   variable(name: string, value: string | number = ''): this {
     this.variables.set(name, [`var-${name}`, value]);
@@ -94,11 +101,13 @@ export class ProjectBuilder {
       shadow: node.shadow === true,
       topLevel,
       ...(topLevel ? { x: 0, y: y ?? 0 } : {}),
+      ...(node.mutation ? { mutation: { tagName: 'mutation', children: [], ...node.mutation } } : {}),
     };
     this.spriteBlocks[id] = serialized;
     for (const [name, value] of Object.entries(node.fields)) {
       if (typeof value === 'string') serialized.fields[name] = [value, null];
       else if ('variable' in value) serialized.fields[name] = [value.variable, this.variableId(value.variable)];
+      else if ('broadcast' in value) serialized.fields[name] = [value.broadcast, this.broadcastId(value.broadcast)];
       else serialized.fields[name] = [value.list, this.listId(value.list)];
     }
     for (const [name, input] of Object.entries(node.inputs)) serialized.inputs[name] = this.writeInput(input, id);
@@ -114,6 +123,8 @@ export class ProjectBuilder {
         return [1, [4, String(input.value)]];
       case 'variable':
         return [3, [12, input.name, this.variableId(input.name)], [10, '']];
+      case 'broadcast':
+        return [1, [11, input.name, this.broadcastId(input.name)]];
       case 'block': {
         const childId = this.writeBlock(input, parent, false);
         if (input.shadow) return [1, childId];
@@ -127,6 +138,11 @@ export class ProjectBuilder {
     const entry = this.variables.get(name);
     if (!entry) throw new Error(`declare variable ${name} first`);
     return entry[0];
+  }
+
+  private broadcastId(name: string): string {
+    this.broadcasts.add(name);
+    return `broadcast-${name}`;
   }
 
   private listId(name: string): string {
@@ -149,7 +165,7 @@ export class ProjectBuilder {
     return {
       targets: [
         {
-          isStage: true, name: 'Stage', variables, lists, broadcasts: {}, blocks: {}, comments: {},
+          isStage: true, name: 'Stage', variables, lists, broadcasts: Object.fromEntries(Array.from(this.broadcasts, (name) => [`broadcast-${name}`, name])), blocks: {}, comments: {},
           currentCostume: 0, costumes: [costume], sounds: [], volume: 100, layerOrder: 0,
           tempo: 60, videoTransparency: 50, videoState: 'on', textToSpeechLanguage: null,
         },

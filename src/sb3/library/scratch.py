@@ -362,6 +362,12 @@ def wait_seconds(seconds):
         yield _WAITING
 
 
+def wait_until(condition):
+    # Scratch's wait until: checks once per turn; the board rests between checks like a wait.
+    while not condition():
+        yield _WAITING
+
+
 def ask(question):
     # On a board the question is asked on the serial console; the other scripts wait for the answer.
     global answer_text

@@ -42,6 +42,7 @@ def batch_reset(scenario_json):
     board_harness.calls.clear()
     board_harness.state['now'] = 0
     board_harness.state['check_msg'] = 0
+    board_harness.state.pop('answers', None)
     board_harness.scenario.clear()
     board_harness.scenario.update(json.loads(BATCH_DEFAULTS))
     board_harness.configure(scenario_json)

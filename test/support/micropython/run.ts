@@ -17,6 +17,8 @@ export interface Scenario {
   refuse_subscribe?: string[];
   /** One per connect(): 'ok', 'oserror' or 'refuse:<code>'. Default ok. */
   connect_results?: string[];
+  /** Messages that arrive on the next check_msg() after the program publishes to a topic (a device answering). */
+  after_publish?: Record<string, Array<{ topic: string; payload: string }>>;
   wifi_ok?: boolean;
 }
 

@@ -85,6 +85,11 @@ class MQTTClient:
         if qos not in (0, 1):
             h.fail('qos must be 0 or 1')
         h.record('publish', topic, msg, retain=retain, qos=qos)
+        # Scenario 'after_publish': {topic: [messages]} arrive on the next check_msg() after the
+        # program publishes there (a device answering), each list once.
+        answers = h.scenario.get('after_publish', {}).pop(topic.decode() if isinstance(topic, bytes) else topic, None)
+        if answers:
+            h.state.setdefault('answers', []).extend(answers)
 
     def subscribe(self, topic, qos=0):
         self._require_connection('subscribe')
@@ -107,7 +112,8 @@ class MQTTClient:
         count = h.state['check_msg']
         if count > h.scenario['max_check_msg']:
             raise h.StopProgram('check_msg limit')
-        for event in h.scenario['events'].get(str(count), []):
+        events = h.scenario['events'].get(str(count), []) + h.state.pop('answers', [])
+        for event in events:
             if 'oserror' in event:
                 h.record('check_msg:oserror')
                 self._connected = False

@@ -10,30 +10,28 @@ import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { TARGETS, type Target } from '../../blocks/codegen';
 import { isLocale, LOCALES, type Locale } from '../i18n/locales';
-import { translatePending } from '../i18n/translate';
+import { inLines, onOneLine } from '../i18n/terminal-text';
+import { CLI_TEXT as T } from './cli-text';
 import { CodegenError } from '../generators/errors';
 import { resolveLocale } from '../i18n/resolve-locale';
 import { isScratchProjectFile, runGenerateSb3 } from './generate-sb3';
 
-const TARGET_HELP: Readonly<Record<Target, string>> = {
-  micropython: 'ESP32/ESP8266 boards with MicroPython (umqtt.simple) / 运行 MicroPython 的 ESP32/ESP8266 开发板',
-  python: 'Raspberry Pi / any computer with Python 3 and paho-mqtt / 树莓派或装有 Python 3 和 paho-mqtt 的电脑',
-};
+const TARGET_HELP = { micropython: T.targetMicropython, python: T.targetPython } as const;
 
 export function listTargets(): string {
-  return TARGETS.map((target) => `${target.padEnd(12)} ${TARGET_HELP[target]}`).join('\n');
+  return TARGETS.map((target) => `${target.padEnd(12)} ${onOneLine(TARGET_HELP[target])}`).join('\n');
 }
 
 function parseTarget(value: string): Target {
   if (!(TARGETS as readonly string[]).includes(value)) {
-    throw new InvalidArgumentError(`choose one of / 可选：${TARGETS.join(', ')}`);
+    throw new InvalidArgumentError(onOneLine(T.chooseOneOf, { choices: TARGETS.join(', ') }));
   }
   return value as Target;
 }
 
 function parseLang(value: string): Locale {
   if (!isLocale(value)) {
-    throw new InvalidArgumentError(`choose one of / 可选：${LOCALES.join(', ')}`);
+    throw new InvalidArgumentError(onOneLine(T.chooseOneOf, { choices: LOCALES.join(', ') }));
   }
   return value;
 }
@@ -62,15 +60,15 @@ export function runGenerate(file: string | undefined, options: GenerateOptions, 
     return 0;
   }
   if (!file) {
-    io.err('Missing WORKSPACE.json / 缺少工作区文件 WORKSPACE.json\n');
+    io.err(`${onOneLine(T.missingWorkspace)}\n`);
     return 2;
   }
   if (!options.target) {
-    io.err(`Missing --target (${TARGETS.join(' or ')}) / 缺少 --target（${TARGETS.join(' 或 ')}）\n`);
+    io.err(`${onOneLine(T.missingTarget, { choices: TARGETS.join(', ') })}\n`);
     return 2;
   }
   if (options.output && options.outDir) {
-    io.err('Use either -o FILE (one file) or --out-dir DIR (main.py and mqtt_blocks.py), not both / -o 与 --out-dir 只能选一个\n');
+    io.err(`${onOneLine(T.notBoth)}\n`);
     return 2;
   }
   // Board messages in the teacher's language: --lang, else the terminal's (LANG=zh_CN.UTF-8).
@@ -80,11 +78,7 @@ export function runGenerate(file: string | undefined, options: GenerateOptions, 
     json = readFileSync(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.err(
-      code === 'ENOENT'
-        ? `File not found: ${file} / 找不到文件：${file}\n`
-        : `Cannot read ${file} (${code ?? (error as Error).message}) / 无法读取 ${file}（${code ?? '读取失败'}）\n`,
-    );
+    io.err(`${code === 'ENOENT' ? onOneLine(T.fileNotFound, { file }) : onOneLine(T.cannotRead, { file, code: code ?? (error as Error).message })}\n`);
     return 1;
   }
   try {
@@ -99,26 +93,23 @@ export function runGenerate(file: string | undefined, options: GenerateOptions, 
       for (const file of [program.main, program.library]) {
         if (file === null) continue;
         writeFileSync(path.join(options.outDir, file.name), file.text);
-        io.err(`Wrote / 已写入 ${path.join(options.outDir, file.name)}\n`);
+        io.err(`${onOneLine(T.wrote, { file: path.join(options.outDir, file.name) })}\n`);
       }
     } else if (options.output) {
       writeFileSync(options.output, selfContained(program));
-      io.err(`Wrote / 已写入 ${options.output}\n`);
+      io.err(`${onOneLine(T.wrote, { file: options.output })}\n`);
     } else {
       io.out(selfContained(program));
     }
     return 0;
   } catch (error) {
     if (error instanceof CodegenError) {
-      io.err(`${LOCALES.map((locale) => translatePending(error.problem, locale)).join('\n')}\n`);
+      io.err(`${inLines(error.problem)}\n`);
       return 1;
     }
     // A file no generator expected (or a bug of ours): a clear message and a non-zero exit, no stack trace.
     const detail = error instanceof Error ? error.message : String(error);
-    io.err(
-      `Cannot make board code from ${file} (${detail}). Check that it is a file saved by the board editor; if it is, please report this.\n` +
-        `无法根据 ${file} 生成开发板代码（${detail}）。请确认它是积木编辑器保存的文件；如果是，请报告这个问题。\n`,
-    );
+    io.err(`${inLines(T.cannotGenerate, { file, detail })}\n`);
     return 1;
   }
 }
@@ -126,17 +117,17 @@ export function runGenerate(file: string | undefined, options: GenerateOptions, 
 export function registerGenerateCommand(program: Command): void {
   program
     .command('generate')
-    .description('turn a Blockly workspace file or a Scratch project (.sb3) into board code / 把 Blockly 工作区文件或 Scratch 项目（.sb3）转换成开发板代码')
-    .argument('[WORKSPACE.json|project.sb3]', 'file saved by the board editor (Blockly JSON) or by Scratch / 积木编辑器或 Scratch 保存的文件')
-    .option('-t, --target <target>', `code to generate: ${TARGETS.join(' | ')} / 目标平台`, parseTarget)
-    .option('-o, --output <file>', 'write one self-contained file instead of the screen / 写入一个可直接运行的文件')
-    .option('--out-dir <dir>', 'write main.py and the library mqtt_blocks.py into DIR / 把 main.py 和库 mqtt_blocks.py 写入目录')
-    .option('--lang <lang>', `language of the messages in the code: ${LOCALES.join(' | ')} / 代码中提示信息的语言`, parseLang)
-    .option('--list-targets', 'list the targets and exit / 列出可用目标平台')
-    .option('--sprite <name>', 'Scratch projects: only this sprite\'s scripts / Scratch 项目：只转换这个角色的脚本')
-    .option('--skip-unsupported', 'Scratch projects: leave out (and list) scripts a board cannot run / Scratch 项目：跳过（并列出）开发板不能运行的脚本')
-    .option('--broker <url>', 'Scratch projects: the broker address for the board, e.g. mqtt://192.168.1.2:1883 / Scratch 项目：开发板使用的服务器地址')
-    .addHelpText('after', `\nTargets / 目标平台:\n${listTargets()}\n\nExample / 示例:\n  mqtt-blocks generate lamp.json --target micropython --out-dir board/\n  mqtt-blocks generate lamp.json --target python --lang zh-cn -o main.py\n  mqtt-blocks generate thermostat.sb3 --target micropython --broker mqtt://192.168.1.2:1883 --out-dir board/`)
+    .description(onOneLine(T.generateDescription))
+    .argument('[WORKSPACE.json|project.sb3]', onOneLine(T.generateArgument))
+    .option('-t, --target <target>', onOneLine(T.generateTarget, { choices: TARGETS.join(' | ') }), parseTarget)
+    .option('-o, --output <file>', onOneLine(T.generateOutput))
+    .option('--out-dir <dir>', onOneLine(T.generateOutDir))
+    .option('--lang <lang>', onOneLine(T.generateLang, { choices: LOCALES.join(' | ') }), parseLang)
+    .option('--list-targets', onOneLine(T.generateListTargets))
+    .option('--sprite <name>', onOneLine(T.generateSprite))
+    .option('--skip-unsupported', onOneLine(T.generateSkipUnsupported))
+    .option('--broker <url>', onOneLine(T.generateBroker))
+    .addHelpText('after', `\n${onOneLine(T.targetsHeading)}:\n${listTargets()}\n\n${onOneLine(T.exampleHeading)}:\n  mqtt-blocks generate lamp.json --target micropython --out-dir board/\n  mqtt-blocks generate lamp.json --target python --lang zh-cn -o main.py\n  mqtt-blocks generate thermostat.sb3 --target micropython --broker mqtt://192.168.1.2:1883 --out-dir board/`)
     .action((file: string | undefined, options: GenerateOptions) => {
       const io: GenerateIo = {
         out: (text) => process.stdout.write(text),

@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
+import { LOCALES } from '../i18n/locales';
 import { translate, type Locale } from '../i18n/translate';
 import { LoaderSettingsErrorClass, loaderFiles, type LoaderSettings } from '../ota/loader-files';
 import { UPLOAD_TEXT } from '../upload/upload-messages';
@@ -18,10 +19,9 @@ export interface CliIo {
 }
 
 /** English and Chinese together: a teacher's terminal says nothing reliable about who reads it. */
+/** Terminal output in every language we have, one line each (see src/i18n/terminal-text.ts). */
 export function bothLanguages(render: (locale: Locale) => string): string {
-  const en = render('en');
-  const zh = render('zh-cn');
-  return en === zh ? `${en}\n` : `${en}\n${zh}\n`;
+  return `${[...new Set(LOCALES.map(render))].join('\n')}\n`;
 }
 
 export function runLoader(options: LoaderSettings & { outDir: string }, io: CliIo): number {

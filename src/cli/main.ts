@@ -1,4 +1,6 @@
 import { Command } from 'commander';
+import { onOneLine } from '../i18n/terminal-text';
+import { CLI_TEXT } from './cli-text';
 import { registerGenerateCommand } from './generate-command';
 import { registerLoaderCommand } from './loader-command';
 import { registerSendCommand } from './send-command';
@@ -10,7 +12,7 @@ import { registerServeCommand } from './serve-command';
  */
 export function buildProgram(): Command {
   const program = new Command('mqtt-blocks')
-    .description('MQTT blocks for classroom block programming / 课堂积木编程的 MQTT 积木')
+    .description(onOneLine(CLI_TEXT.programDescription))
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json sits outside rootDir's module graph; read it at run time
     .version((require('../../package.json') as { version: string }).version);
   registerServeCommand(program);

@@ -5,15 +5,14 @@
  */
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError } from 'commander';
+import { onOneLine } from '../i18n/terminal-text';
+import { CLI_TEXT as T } from './cli-text';
 
 /** Reads the password from environment variable `name`; a missing or empty variable is a clear error. */
 export function passwordFromEnvironment(name: string, env: NodeJS.ProcessEnv = process.env): string {
   const value = env[name];
   if (value === undefined || value === '') {
-    throw new InvalidArgumentError(
-      `the environment variable ${name} is not set or empty: set it to the password first (for example ${name}=... mqtt-blocks serve --lan --password-env ${name}) / ` +
-        `环境变量 ${name} 未设置或为空：请先把密码放进这个变量`,
-    );
+    throw new InvalidArgumentError(onOneLine(T.noPasswordEnv, { name }));
   }
   return value;
 }
@@ -27,7 +26,7 @@ export function askPassword(
   output: NodeJS.WritableStream = process.stderr,
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    const prompt = 'Password for the classroom broker / 课堂服务器密码: ';
+    const prompt = `${onOneLine(T.passwordPrompt)}: `;
     const hidden = input.isTTY === true;
     const rl = createInterface({ input, output: hidden ? output : undefined, terminal: hidden });
     if (hidden) {
@@ -40,11 +39,11 @@ export function askPassword(
       answered = true;
       if (hidden) output.write('\n');
       rl.close();
-      if (line === '') reject(new InvalidArgumentError('no password typed / 没有输入密码'));
+      if (line === '') reject(new InvalidArgumentError(onOneLine(T.noPasswordTyped)));
       else resolve(line);
     });
     rl.once('close', () => {
-      if (!answered) reject(new InvalidArgumentError('no password given on standard input / 标准输入中没有密码'));
+      if (!answered) reject(new InvalidArgumentError(onOneLine(T.noPasswordPiped)));
     });
   });
 }

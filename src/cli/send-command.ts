@@ -6,6 +6,8 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import mqtt from 'mqtt';
 import { translate, translatePending } from '../i18n/translate';
+import { onOneLine } from '../i18n/terminal-text';
+import { CLI_TEXT } from './cli-text';
 import { brokerHostPort } from '../ota/loader-files';
 import { MAX_PROGRAM_BYTES } from '../ota/ota-protocol';
 import { sendProgram } from '../ota/send-program';
@@ -28,7 +30,7 @@ export async function runSend(file: string, options: SendCliOptions, io: CliIo):
     program = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? 'error';
-    io.err(`Cannot read ${file} (${code}) / 无法读取 ${file}（${code}）\n`);
+    io.err(`${onOneLine(CLI_TEXT.cannotRead, { file, code })}\n`);
     return 1;
   }
   const address = brokerHostPort(options.broker);

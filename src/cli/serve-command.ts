@@ -2,7 +2,9 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ListenError, startClassroomServer, type ClassroomServer } from '../server';
+import { onOneLine } from '../i18n/terminal-text';
 import { formatBanner } from './banner';
+import { CLI_TEXT as T } from './cli-text';
 import { askPassword, passwordFromEnvironment } from './password-source';
 
 export interface ServeOptions {
@@ -25,7 +27,7 @@ export interface ServeOptions {
 export function parsePort(value: string): number {
   const port = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError('a port is a whole number from 0 to 65535 / 端口必须是 0 到 65535 之间的整数');
+    throw new InvalidArgumentError(onOneLine(T.badPort));
   }
   return port;
 }
@@ -35,7 +37,7 @@ export function parseSize(value: string): number {
   const match = /^(\d+)\s*([km]?)i?b?$/i.exec(value.trim());
   const size = match ? Number(match[1]) * (match[2]?.toLowerCase() === 'm' ? 1024 * 1024 : match[2]?.toLowerCase() === 'k' ? 1024 : 1) : NaN;
   if (!Number.isSafeInteger(size) || size <= 0) {
-    throw new InvalidArgumentError('a size is a whole number of bytes, or with k or m, e.g. 2m / 大小必须是正整数字节数，可加 k 或 m，例如 2m');
+    throw new InvalidArgumentError(onOneLine(T.badSize));
   }
   return size;
 }
@@ -44,7 +46,7 @@ export function parseSize(value: string): number {
 export function parseCount(value: string): number {
   const count = Number(value);
   if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(count) || count < 1) {
-    throw new InvalidArgumentError('a whole number from 1 is needed / 需要一个大于等于 1 的整数');
+    throw new InvalidArgumentError(onOneLine(T.badCount));
   }
   return count;
 }
@@ -57,7 +59,7 @@ function collect(value: string, previous: string[] = []): string[] {
 async function resolvePassword(options: ServeOptions): Promise<string | undefined> {
   const given = [options.password !== undefined, options.passwordEnv !== undefined, options.askPassword === true].filter(Boolean).length;
   if (given > 1) {
-    throw new InvalidArgumentError('use only one of --password, --password-env and --ask-password / --password、--password-env、--ask-password 只能用一个');
+    throw new InvalidArgumentError(onOneLine(T.onePassword));
   }
   if (options.passwordEnv !== undefined) return passwordFromEnvironment(options.passwordEnv);
   if (options.askPassword === true) return askPassword();
@@ -95,7 +97,7 @@ function stopOnSignals(server: ClassroomServer): void {
       process.exit(1);
     }
     stopping = true;
-    console.log('\nStopping... / 正在停止...');
+    console.log(`\n${onOneLine(T.stopping)}`);
     server.close().then(
       () => process.exit(0),
       (error: Error) => {
@@ -111,7 +113,7 @@ function stopOnSignals(server: ClassroomServer): void {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description('start the classroom broker and editor pages / 启动课堂 MQTT 服务器和编辑器页面')
+    .description(onOneLine(T.serveDescription))
     .option('--http-port <port>', 'port for pages, the extension and MQTT over WebSocket', parsePort, 8000)
     .option('--tcp-port <port>', 'MQTT (TCP) port for boards', parsePort, 1883)
     .option('--lan', 'let boards and other computers on the network connect (asks for a password)', false)

@@ -20,11 +20,14 @@ import {
   SCRATCH_GUI_VERSION,
   vendorScratchGuiDir,
 } from '../server/scratch-gui-files';
+import type { Message, MessageParams } from '../../blocks/types';
+import { inLines } from '../i18n/terminal-text';
+import { CLI_TEXT as T } from './cli-text';
 
 const VERSION_FILE = 'VERSION';
 
-function fail(english: string, chinese: string): never {
-  console.error(`${english}\n${chinese}`);
+function fail(message: Message, params: MessageParams): never {
+  console.error(inLines(message, params));
   process.exit(1);
 }
 
@@ -36,7 +39,7 @@ function runNpm(args: string[], cwd: string): string {
       ? spawnSync(process.execPath, [npmCli, ...args], { cwd, encoding: 'utf8' })
       : spawnSync('npm', args, { cwd, encoding: 'utf8', shell: process.platform === 'win32' });
   if (result.status !== 0) {
-    fail(`npm ${args.join(' ')} failed: ${result.stderr || result.error?.message}`, `npm 下载失败，请检查网络或 npm 设置。`);
+    fail(T.setupFailedNpm, { command: args.join(' '), detail: result.stderr || result.error?.message || '' });
   }
   return result.stdout;
 }
@@ -59,17 +62,17 @@ async function alreadyInstalled(target: string): Promise<boolean> {
 async function main(): Promise<void> {
   const target = vendorScratchGuiDir();
   if (await alreadyInstalled(target)) {
-    console.log(`Scratch editor ${SCRATCH_GUI_VERSION} is already set up in ${target}\nScratch 编辑器已安装。`);
+    console.log(inLines(T.setupAlready, { version: SCRATCH_GUI_VERSION, folder: target }));
     return;
   }
   const work = mkdtempSync(path.join(os.tmpdir(), 'mqtt-blocks-scratch-gui-'));
   try {
-    console.log(`Downloading ${SCRATCH_GUI_PACKAGE}@${SCRATCH_GUI_VERSION} (about 150 MB)…\n正在下载 Scratch 编辑器（约 150 MB）…`);
+    console.log(inLines(T.setupDownloading, { package: SCRATCH_GUI_PACKAGE, version: SCRATCH_GUI_VERSION }));
     const packed = JSON.parse(runNpm(['pack', `${SCRATCH_GUI_PACKAGE}@${SCRATCH_GUI_VERSION}`, '--json', '--pack-destination', work], work)) as Array<{ filename: string }>;
     const tarball = path.join(work, packed[0].filename);
     const integrity = await sha512Integrity(tarball);
     if (integrity !== SCRATCH_GUI_INTEGRITY) {
-      fail(`The downloaded package does not match the pinned checksum (got ${integrity}).`, '下载的文件校验失败，已停止安装。');
+      fail(T.setupChecksum, { integrity });
     }
     // System tar (GNU tar on Linux, bsdtar on macOS and Windows 10+) reads npm tarballs directly.
     // Left out: source maps, type declarations and the non-standalone build, which pages never load.
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
     const untar = spawnSync('tar', ['-xzf', tarball, '-C', work, ...skip.map((pattern) => `--exclude=${pattern}`), 'package/dist'], {
       encoding: 'utf8',
     });
-    if (untar.status !== 0) fail(`tar failed: ${untar.stderr || untar.error?.message}`, '解压失败：需要系统自带的 tar 命令。');
+    if (untar.status !== 0) fail(T.setupTar, { detail: untar.stderr || untar.error?.message || '' });
 
     // Swap in the new copy only once it is complete, so a failed run never leaves half an editor.
     await fs.rm(path.dirname(target), { recursive: true, force: true });
@@ -87,10 +90,10 @@ async function main(): Promise<void> {
       await fs.cp(path.join(work, 'package', 'dist'), target, { recursive: true });
     });
     await fs.writeFile(path.join(path.dirname(target), VERSION_FILE), `${SCRATCH_GUI_VERSION}\n`);
-    console.log(`Scratch editor set up in ${target}. Open /scratch/ on the classroom server.\nScratch 编辑器安装完成，请打开课堂服务器的 /scratch/ 页面。`);
+    console.log(inLines(T.setupDone, { folder: target }));
   } finally {
     await fs.rm(work, { recursive: true, force: true });
   }
 }
 
-main().catch((error: Error) => fail(error.stack ?? error.message, 'Scratch 编辑器安装失败。'));
+main().catch((error: Error) => fail(T.setupFailed, { detail: error.stack ?? error.message }));

@@ -17,6 +17,8 @@ import { DASHBOARD_TEXT } from '../pages/dashboard/dashboard-text';
 import { MONITOR_COUNTS, MONITOR_PAGE_TEXT, MONITOR_TEXT } from '../pages/monitor/monitor-text';
 import { UPLOAD_TEXT } from '../upload/upload-messages';
 import { SB3_TEXT } from '../sb3/messages';
+import { BANNER_TEXT } from '../cli/banner';
+import { CLI_TEXT } from '../cli/cli-text';
 import { MESSAGES } from './messages';
 
 /** Block texts, help, menu items and example values, read from the catalogue itself. */
@@ -34,6 +36,7 @@ function catalogueMessages(): Message[] {
 }
 
 export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
+  'command line (src/cli/cli-text.ts, src/cli/banner.ts)': [...Object.values(CLI_TEXT), ...Object.values(BANNER_TEXT)],
   'blocks (blocks/)': catalogueMessages(),
   'board addresses (blocks/board-url.ts)': Object.values(BOARD_URL_MESSAGES),
   'connection errors (src/i18n/messages.ts)': Object.values(MESSAGES),

@@ -1,0 +1,208 @@
+/**
+ * What the `mqtt-blocks` command says (help, errors, progress), printed in every language by
+ * src/i18n/terminal-text.ts. The start-up banner's words are in banner.ts.
+ */
+import type { Message } from '../../blocks/types';
+
+export const CLI_TEXT = {
+  programDescription: {
+    id: 'mqtt.cli.description',
+    default: 'MQTT blocks for classroom block programming',
+    description: 'Command line (mqtt-blocks --help): what the program is.',
+  },
+  targetMicropython: {
+    id: 'mqtt.cli.target.micropython',
+    default: 'ESP32/ESP8266 boards with MicroPython (umqtt.simple)',
+    description: 'Command line help: what the micropython target is for.',
+  },
+  targetPython: {
+    id: 'mqtt.cli.target.python',
+    default: 'Raspberry Pi / any computer with Python 3 and paho-mqtt',
+    description: 'Command line help: what the python target is for.',
+  },
+  chooseOneOf: {
+    id: 'mqtt.cli.chooseOneOf',
+    default: 'choose one of: {choices}',
+    description: 'Command line error: a value is not one of the allowed ones. {choices} lists them.',
+  },
+  missingWorkspace: {
+    id: 'mqtt.cli.generate.missingWorkspace',
+    default: 'Missing WORKSPACE.json',
+    description: 'Command line error: "generate" was given no workspace file. Keep WORKSPACE.json.',
+  },
+  missingTarget: {
+    id: 'mqtt.cli.generate.missingTarget',
+    default: 'Missing --target ({choices})',
+    description: 'Command line error: "generate" needs --target. {choices} lists the targets.',
+  },
+  notBoth: {
+    id: 'mqtt.cli.generate.notBoth',
+    default: 'Use either -o FILE (one file) or --out-dir DIR (main.py and mqtt_blocks.py), not both',
+    description: 'Command line error: both -o and --out-dir were given. Keep the options as they are.',
+  },
+  fileNotFound: {
+    id: 'mqtt.cli.fileNotFound',
+    default: 'File not found: {file}',
+    description: 'Command line error: the named file does not exist. {file} is its path.',
+  },
+  cannotRead: {
+    id: 'mqtt.cli.cannotRead',
+    default: 'Cannot read {file} ({code})',
+    description: 'Command line error: the file exists but cannot be read. {code} is the system\'s error code (EACCES...).',
+  },
+  wrote: {
+    id: 'mqtt.cli.wrote',
+    default: 'Wrote {file}',
+    description: 'Command line: a file was written. {file} is its path.',
+  },
+  cannotGenerate: {
+    id: 'mqtt.cli.generate.failed',
+    default: 'Cannot make board code from {file} ({detail}). Check that it is a file saved by the board editor; if it is, please report this.',
+    description: 'Command line error: an unexpected failure while generating. {detail} is the technical reason in English.',
+  },
+  generateDescription: {
+    id: 'mqtt.cli.generate.description',
+    default: 'turn a Blockly workspace file or a Scratch project (.sb3) into board code',
+    description: 'Command line help of "generate".',
+  },
+  generateArgument: {
+    id: 'mqtt.cli.generate.argument',
+    default: 'file saved by the board editor (Blockly JSON) or by Scratch',
+    description: 'Command line help of "generate": its file argument.',
+  },
+  generateTarget: {
+    id: 'mqtt.cli.generate.option.target',
+    default: 'code to generate: {choices}',
+    description: 'Command line help of "generate --target". {choices} lists the targets.',
+  },
+  generateOutput: {
+    id: 'mqtt.cli.generate.option.output',
+    default: 'write one self-contained file instead of the screen',
+    description: 'Command line help of "generate -o".',
+  },
+  generateOutDir: {
+    id: 'mqtt.cli.generate.option.outDir',
+    default: 'write main.py and the library mqtt_blocks.py into DIR',
+    description: 'Command line help of "generate --out-dir". Keep the file names.',
+  },
+  generateLang: {
+    id: 'mqtt.cli.generate.option.lang',
+    default: 'language of the messages in the code: {choices}',
+    description: 'Command line help of "generate --lang". {choices} lists the languages.',
+  },
+  generateListTargets: {
+    id: 'mqtt.cli.generate.option.listTargets',
+    default: 'list the targets and exit',
+    description: 'Command line help of "generate --list-targets".',
+  },
+  targetsHeading: {
+    id: 'mqtt.cli.generate.targets',
+    default: 'Targets',
+    description: 'Command line help of "generate": heading of the list of targets.',
+  },
+  exampleHeading: {
+    id: 'mqtt.cli.generate.example',
+    default: 'Example',
+    description: 'Command line help: heading of the examples.',
+  },
+  badPort: {
+    id: 'mqtt.cli.serve.badPort',
+    default: 'a port is a whole number from 0 to 65535',
+    description: 'Command line error: a port option is not a valid port number.',
+  },
+  badSize: {
+    id: 'mqtt.cli.serve.badSize',
+    default: 'a size is a whole number of bytes, or with k or m, e.g. 2m',
+    description: 'Command line error: a size option is malformed. Keep "k", "m" and "2m".',
+  },
+  badCount: {
+    id: 'mqtt.cli.serve.badCount',
+    default: 'a whole number from 1 is needed',
+    description: 'Command line error: a count option is not a whole number of at least 1.',
+  },
+  onePassword: {
+    id: 'mqtt.cli.serve.onePassword',
+    default: 'use only one of --password, --password-env and --ask-password',
+    description: 'Command line error: more than one way of giving the password. Keep the options.',
+  },
+  stopping: {
+    id: 'mqtt.cli.serve.stopping',
+    default: 'Stopping...',
+    description: 'Terminal: the classroom server is stopping after Ctrl-C.',
+  },
+  serveDescription: {
+    id: 'mqtt.cli.serve.description',
+    default: 'start the classroom broker and editor pages',
+    description: 'Command line help of "serve".',
+  },
+  noPasswordEnv: {
+    id: 'mqtt.cli.password.envMissing',
+    default: 'the environment variable {name} is not set or empty: set it to the password first (for example {name}=... mqtt-blocks serve --lan --password-env {name})',
+    description: 'Command line error for --password-env: the named environment variable is empty. {name} is its name.',
+  },
+  passwordPrompt: {
+    id: 'mqtt.cli.password.prompt',
+    default: 'Password for the classroom broker',
+    description: 'Terminal prompt of --ask-password (followed by ": ").',
+  },
+  noPasswordTyped: {
+    id: 'mqtt.cli.password.noneTyped',
+    default: 'no password typed',
+    description: 'Command line error for --ask-password: an empty line was typed.',
+  },
+  noPasswordPiped: {
+    id: 'mqtt.cli.password.nonePiped',
+    default: 'no password given on standard input',
+    description: 'Command line error for --ask-password with piped input: nothing came.',
+  },
+  setupFailedNpm: {
+    id: 'mqtt.cli.setup.npmFailed',
+    default: 'npm {command} failed: {detail}. Check the network or the npm settings.',
+    description: 'Setting up the Scratch editor: downloading with npm failed. {detail} is npm\'s own output (English).',
+  },
+  setupAlready: {
+    id: 'mqtt.cli.setup.already',
+    default: 'Scratch editor {version} is already set up in {folder}',
+    description: 'Setting up the Scratch editor: nothing to do.',
+  },
+  setupDownloading: {
+    id: 'mqtt.cli.setup.downloading',
+    default: 'Downloading {package}@{version} (about 150 MB)…',
+    description: 'Setting up the Scratch editor: the download starts.',
+  },
+  setupChecksum: {
+    id: 'mqtt.cli.setup.checksum',
+    default: 'The downloaded package does not match the pinned checksum (got {integrity}). Nothing was installed.',
+    description: 'Setting up the Scratch editor: the download is not the expected file.',
+  },
+  setupTar: {
+    id: 'mqtt.cli.setup.tar',
+    default: 'tar failed: {detail}. Unpacking needs the system\'s tar command.',
+    description: 'Setting up the Scratch editor: unpacking failed. {detail} is tar\'s own output.',
+  },
+  setupDone: {
+    id: 'mqtt.cli.setup.done',
+    default: 'Scratch editor set up in {folder}. Open /scratch/ on the classroom server.',
+    description: 'Setting up the Scratch editor: done.',
+  },
+  setupFailed: {
+    id: 'mqtt.cli.setup.failed',
+    default: 'Setting up the Scratch editor failed: {detail}',
+    description: 'Setting up the Scratch editor: an unexpected failure.',
+  },
+  generateSprite: {
+    id: 'mqtt.cli.generate.option.sprite',
+    default: 'Scratch projects: only this sprite\'s scripts',
+    description: 'Command line help of "generate --sprite".',
+  },
+  generateSkipUnsupported: {
+    id: 'mqtt.cli.generate.option.skipUnsupported',
+    default: 'Scratch projects: leave out (and list) scripts a board cannot run',
+    description: 'Command line help of "generate --skip-unsupported".',
+  },
+  generateBroker: {
+    id: 'mqtt.cli.generate.option.broker',
+    default: 'Scratch projects: the broker address for the board, e.g. mqtt://192.168.1.2:1883',
+    description: 'Command line help of "generate --broker". Keep the example address.',
+  },
+} as const satisfies Record<string, Message>;

@@ -15,6 +15,7 @@ import { SENDER_TEXT } from '../pages/common/sender-text';
 import { SIMULATOR_TEXT } from '../pages/board/simulator/simulator-text';
 import { DASHBOARD_TEXT } from '../pages/dashboard/dashboard-text';
 import { MONITOR_COUNTS, MONITOR_PAGE_TEXT, MONITOR_TEXT } from '../pages/monitor/monitor-text';
+import { UPLOAD_PAGE_TEXT } from '../pages/board/upload/upload-page-text';
 import { UPLOAD_TEXT } from '../upload/upload-messages';
 import { SB3_TEXT } from '../sb3/messages';
 import { BANNER_TEXT } from '../cli/banner';
@@ -51,6 +52,7 @@ export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
   'upload to boards, USB and Wi-Fi (src/upload/upload-messages.ts)': Object.values(UPLOAD_TEXT),
   'Scratch project to board code (src/sb3/messages.ts)': Object.values(SB3_TEXT),
   'board simulator (src/pages/board/simulator/simulator-text.ts)': Object.values(SIMULATOR_TEXT),
+  'board page upload panel (src/pages/board/upload/upload-page-text.ts)': Object.values(UPLOAD_PAGE_TEXT),
 };
 
 export function allMessages(): Message[] {

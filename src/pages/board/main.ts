@@ -14,11 +14,13 @@ import { Autosave } from './autosave';
 import { BlockWarnings } from './block-warnings';
 import { BOARD_MESSAGES, BOARD_TEXT } from './board-text';
 import { fetchBoardBroker } from './broker-info';
+import type { BoardProgram } from '../../generators/program';
 import { generateCode, TARGETS } from './code-generation';
 import { CodePanel } from './code-panel';
 import { BoardEditor } from './editor';
 import { Notice } from './notice';
 import { mountSimulator } from './simulator/board-simulator';
+import { UploadPanel } from './upload/upload-panel';
 import { MAX_FILE_BYTES, parseWorkspaceFile, SAVE_FILE_NAME, serializeWorkspace } from './workspace-file';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -61,11 +63,16 @@ function start(): void {
 
   restoreAutosave(editor, notice);
 
+  // The MicroPython program as last generated, for USB upload and Wi-Fi sending.
+  let microPython: BoardProgram | null = null;
+  const uploadPanel = new UploadPanel(byId('upload-panel'), locale, () => microPython);
+
   const regenerate = (): void => {
     const blockWarnings = new Map<string, string>();
     for (const target of TARGETS) {
       const result = generateCode(editor.workspace, target, locale);
       codePanel.show(target, result);
+      if (target === 'micropython') microPython = result.ok ? result.program : null;
       if (!result.ok && result.blockId !== undefined && !blockWarnings.has(result.blockId)) {
         blockWarnings.set(result.blockId, translatePending(result.message, locale));
       }
@@ -142,6 +149,7 @@ function start(): void {
     simulator.setLocale(chosen);
     notice.setLocale(chosen);
     monitor.setLocale(chosen);
+    uploadPanel.setLocale(chosen);
     showLanguage();
     regenerate();
   });

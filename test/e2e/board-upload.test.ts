@@ -1,0 +1,167 @@
+/**
+ * The board page's "Put it on the board" panel in real Chromium: USB upload through a
+ * navigator.serial stand-in whose port is the real MicroPython REPL (WebAssembly, in the page)
+ * throttled to 115,200 baud; the live console (Chinese split across reads, tracebacks as errors,
+ * Stop and Run); an unplugged cable; pages where Web Serial is missing; and sending over Wi-Fi to
+ * a board running the classroom loader (real MicroPython with real TCP) through the classroom server.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { startClassroomServer, type ClassroomServer } from '../../src/server';
+import { loaderFiles } from '../../src/ota/loader-files';
+import { CHROMIUM_ARGS, DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
+import { startNetBoard, type NetBoard } from '../support/micropython/networked-board';
+import { chromiumCheck, CHROMIUM, describeWithTool } from '../support/system-tool';
+
+jest.setTimeout(120000);
+
+const WAIT = { timeout: 30_000 };
+const MP_DIR = path.dirname(require.resolve('@micropython/micropython-webassembly-pyscript/micropython.mjs'));
+const TEST_FILES: Record<string, string> = {
+  'micropython.mjs': path.join(MP_DIR, 'micropython.mjs'),
+  'micropython.wasm': path.join(MP_DIR, 'micropython.wasm'),
+  'simulated-board.mjs': path.resolve(__dirname, '../support/serial-board/simulated-board.mjs'),
+  'web-serial-standin.mjs': path.resolve(__dirname, '../support/serial-board/web-serial-standin.mjs'),
+};
+const OLD_MAIN = "print('old program 旧程序')\n";
+
+async function serveStandin(context: BrowserContext, options: object): Promise<void> {
+  await context.route('**/__test__/*', (route) => {
+    const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
+    const file = TEST_FILES[name];
+    if (file === undefined) return route.fulfill({ status: 404 });
+    return route.fulfill({ body: readFileSync(file), contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
+  });
+  await context.addInitScript(`{
+    const installing = import('/__test__/web-serial-standin.mjs').then((m) => m.installSerialStandin(${JSON.stringify(options)}));
+    Object.defineProperty(navigator, 'serial', { configurable: true, value: {
+      requestPort: async () => { await installing; return navigator.serial.requestPort(); },
+      getPorts: async () => [],
+    } });
+  }`);
+}
+
+const statusText = (page: Page): Promise<string> => page.locator('#upload-status').innerText();
+const consoleText = (page: Page): Promise<string> => page.getByRole('log', { name: /Board console|开发板控制台/ }).innerText();
+
+describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', () => {
+  let server: ClassroomServer;
+  let browser: Browser;
+  const opened: OpenedPage[] = [];
+
+  beforeAll(async () => {
+    requireBuilt('board-editor.js');
+    server = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', distDir: DIST_DIR, log: () => {} });
+    browser = await launchChromium();
+  }, 60_000);
+  afterEach(async () => {
+    // Each page holds a monitor feed: close them so the server's feed cap is never reached.
+    for (const page of opened.splice(0)) await page.context.close().catch(() => undefined);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function openPage(options: { standin?: object; locale?: string } = {}): Promise<OpenedPage> {
+    const page = await newWatchedPage(browser, { locale: options.locale ?? 'en-US' });
+    opened.push(page);
+    if (options.standin) await serveStandin(page.context, options.standin);
+    await page.page.goto(`http://localhost:${server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
+    await page.page.waitForSelector('.blocklyToolbox', WAIT);
+    if (options.standin) {
+      await page.page.waitForFunction(() => 'sandbox' in window || '__serialStandin' in window, undefined, WAIT);
+      await page.page.evaluate(() => (window as unknown as { __serialStandin: { ready: Promise<void> } }).__serialStandin.ready);
+    }
+    return page;
+  }
+
+  test('Upload writes main.py over the 115,200-baud line, restarts the board and shows its traceback as an error', async () => {
+    const { page, problems } = await openPage({ standin: { files: { 'main.py': OLD_MAIN } } });
+    const workspace = readFileSync(path.resolve(__dirname, '../fixtures/workspaces/tutorial-publisher.json'));
+    await page.setInputFiles('#open-file', { name: 'tutorial-publisher.json', mimeType: 'application/json', buffer: workspace });
+    await page.waitForFunction(() => (document.querySelector('#pane-micropython .code-output code')?.textContent ?? '').includes('import network'), undefined, WAIT);
+    const expected = await page.evaluate(() => document.querySelector('#pane-micropython .code-output code')?.textContent ?? '');
+    await page.getByRole('button', { name: 'Upload to board (USB)' }).click();
+    await page.waitForFunction(() => /Uploaded/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, WAIT);
+    const onBoard = await page.evaluate(() => (window as unknown as { __serialStandin: { readFile(p: string): string | null } }).__serialStandin.readFile('main.py'));
+    // The generated main.py (and the library beside it, if it uses one) is on the board.
+    expect(expected).toContain(onBoard?.split('\n')[0] ?? 'missing');
+    // The simulated board has no Wi-Fi module: the program stops with a traceback, shown as an error line.
+    await page.waitForFunction(() => [...document.querySelectorAll('#board-console .console-error')].some((line) => /ImportError/.test(line.textContent ?? '')), undefined, WAIT).catch(async (error: Error) => {
+      throw new Error(`${error.message}\nconsole: ${await consoleText(page)}`);
+    });
+    expect(await consoleText(page)).toMatch(/soft reboot/);
+    const errors = await page.locator('#board-console .console-error').allInnerTexts();
+    expect(errors.join('\n')).toMatch(/Traceback[\s\S]*ImportError: no module named '(network|machine)'/);
+    await saveScreenshot(page, 'board-upload-done.png');
+    expect(problems.all()).toEqual([]);
+  });
+
+  test('the console keeps Chinese intact across reads; Stop and Run work', async () => {
+    const program = "print('你好，世界！温度 21°C')\nprint('第二行 ✓')\n";
+    const { page } = await openPage({ standin: { files: { 'main.py': program } } });
+    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.waitForFunction(() => (document.querySelector('#board-console')?.textContent ?? '').includes('第二行 ✓'), undefined, WAIT);
+    const text = await consoleText(page);
+    expect(text).toContain('你好，世界！温度 21°C');
+    expect(text).not.toContain('\ufffd');
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await page.waitForFunction(() => (document.querySelector('#board-console')?.textContent ?? '').includes('Program stopped'), undefined, WAIT);
+  });
+
+  test('an unplugged cable mid-upload: clear message, the old main.py is kept', async () => {
+    const { page } = await openPage({ standin: { files: { 'main.py': OLD_MAIN } } });
+    await page.getByRole('button', { name: 'Upload to board (USB)' }).click();
+    await page.waitForFunction(() => /Writing/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, WAIT);
+    await page.evaluate(() => (window as unknown as { __serialStandin: { unplug(): void } }).__serialStandin.unplug());
+    await page.waitForFunction(() => /unplugged/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, WAIT);
+    expect(await statusText(page)).toMatch(/previous program was kept/);
+    expect(await page.locator('#upload-status').getAttribute('role')).toBe('alert');
+    const onBoard = await page.evaluate(() => (window as unknown as { __serialStandin: { readFile(p: string): string | null } }).__serialStandin.readFile('main.py'));
+    expect(onBoard).toBe(OLD_MAIN);
+  });
+
+  test('a browser without Web Serial says why and what to do instead, in Chinese too', async () => {
+    const { page, context } = await openPage({ locale: 'zh-CN' });
+    await context.addInitScript(() => {
+      delete (Navigator.prototype as unknown as { serial?: unknown }).serial;
+    });
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('.blocklyToolbox', WAIT);
+    await page.getByRole('button', { name: '中文' }).click();
+    const button = page.getByRole('button', { name: '上传到开发板（USB）' });
+    expect(await button.isDisabled()).toBe(true);
+    expect(await page.locator('#usb-unavailable').innerText()).toMatch(/Chrome 或 Edge.*通过 Wi-Fi 发送到开发板/);
+  });
+
+  test('a pupil on another computer (plain http, not localhost) is told to use Wi-Fi or the page on localhost', async () => {
+    const lanBrowser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP teacher-pc 127.0.0.1'] });
+    try {
+      const page = await lanBrowser.newPage();
+      await page.goto(`http://teacher-pc:${server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
+      await page.waitForSelector('.blocklyToolbox', WAIT);
+      expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
+      expect(await page.locator('#usb-unavailable').innerText()).toMatch(/http:\/\/localhost:8000\/board\/.*Send to board over Wi-Fi/);
+      expect(await page.getByRole('button', { name: 'Upload to board (USB)' }).isDisabled()).toBe(true);
+    } finally {
+      await lanBrowser.close();
+    }
+  });
+
+  test('Send to board over Wi-Fi: the online board is listed and takes the program', async () => {
+    const loader = readFileSync(path.resolve(__dirname, '../../src/ota/classroom_loader.py'), 'utf8');
+    const files = loaderFiles({ board: 'desk3', broker: `mqtt://127.0.0.1:${server.tcpPort}`, wifi: 'classroom', trialMs: 1000 }, loader);
+    const board: NetBoard = startNetBoard({ ...files, 'main.py': "print('old')\n" });
+    try {
+      const { page, problems } = await openPage();
+      await page.waitForFunction(() => (document.querySelector('#wifi-board')?.textContent ?? '').includes('desk3'), undefined, WAIT);
+      await page.getByRole('button', { name: 'Send to board over Wi-Fi' }).click();
+      await page.waitForFunction(() => /desk3 runs the new program/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, WAIT);
+      expect(problems.all()).toEqual([]);
+    } finally {
+      await board.stop();
+    }
+  });
+});

@@ -2,6 +2,7 @@
  * `npm run bench`: every benchmark, one after another, each printing ratios measured side by side
  * in this one run. Started with --expose-gc so heap figures are taken after a full collection.
  */
+import { runBrokerLoadBenchmark } from './broker-load';
 import { runBundleSizeBenchmark } from './bundle-size';
 import { runDashboardFramesBenchmark } from './dashboard-frames';
 import { runDeliveryBenchmark } from './delivery';
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   await runDashboardFramesBenchmark();
   console.log();
   runLibraryBytecodeBenchmark();
+  console.log();
+  await runBrokerLoadBenchmark();
   console.log();
   // Heap figures need a fresh process: what earlier benchmarks leave behind would blur them.
   const flood = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'flood-memory.ts')], {

@@ -53,7 +53,7 @@ interface Result {
 }
 
 function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   // After "pid (comm) ", utime and stime are the 12th and 13th fields.
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
@@ -84,8 +84,8 @@ async function startServe(log: string[]): Promise<Broker> {
   const [httpPort, tcpPort] = [await freePort(), await freePort()];
   const bin = path.resolve(__dirname, '..', 'bin', 'mqtt-blocks.js');
   const child = spawn(process.execPath, [bin, 'serve', '--http-port', String(httpPort), '--tcp-port', String(tcpPort)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   await waitForPort(tcpPort, child, () => log.join(''));
   return {
     name: 'mqtt-blocks serve',
@@ -102,8 +102,8 @@ async function startMosquitto(log: string[]): Promise<Broker> {
   const config = path.join(dir, 'mosquitto.conf');
   writeFileSync(config, [`listener ${tcpPort} 127.0.0.1`, `listener ${wsPort} 127.0.0.1`, 'protocol websockets', 'allow_anonymous true', 'persistence false', ''].join('\n'));
   const child = spawn(MOSQUITTO, ['-c', config], { stdio: ['ignore', 'pipe', 'pipe'] });
-  child.stdout!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => log.push(chunk.toString()));
   await waitForPort(wsPort, child, () => log.join(''));
   return {
     name: 'Mosquitto 2 (defaults)',
@@ -126,7 +126,7 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 }
 
 function connectClient(url: string, clientId: string): Promise<MqttClient> {
@@ -270,7 +270,7 @@ export async function runBrokerLoadBenchmark(): Promise<void> {
   } finally {
     await serve.stop();
   }
-  printResult(results[0]!);
+  printResult(results[0]);
   if (!existsSync(MOSQUITTO)) {
     console.log(`  Mosquitto not installed at ${MOSQUITTO}: no comparison (apt-get install mosquitto)`);
     return;
@@ -282,7 +282,7 @@ export async function runBrokerLoadBenchmark(): Promise<void> {
   } finally {
     await mosquitto.stop();
   }
-  printResult(results[1]!);
+  printResult(results[1]);
   const [ours, theirs] = results as [Result, Result];
   const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}x` : 'n/a');
   console.log('  ratios, mqtt-blocks serve / Mosquitto:');

@@ -11,7 +11,7 @@ import { findBlock } from '../../blocks/catalogue';
 import type { CodegenContext, Expression, HatTable, RuntimePart, Target, TopicUse } from '../../blocks/codegen';
 import { topicNameHint } from '../../blocks/codegen';
 import type { Message, MessageParams, PendingMessage, TextPerLocale } from '../../blocks/types';
-import type { Locale } from '../i18n/locales';
+import { isLocale, type Locale } from '../i18n/locales';
 import { translate, translatePending } from '../i18n/translate';
 import { BLOCK_LABEL_MESSAGES } from '../generators/block-label';
 import { MESSAGES } from '../i18n/messages';
@@ -330,6 +330,14 @@ export class ProjectTranslator {
   }
 
   private hatLabel(sprite: SpriteInfo, hat: Block): TextPerLocale {
+    const spec = hat.opcode.startsWith('mqtt_') ? findBlock(hat.opcode.slice('mqtt_'.length)) : undefined;
+    if (spec) {
+      // The block's own words with what is typed into it: when message received on (class1/+/temp).
+      return (locale) =>
+        translate(spec.text, isLocale(locale) ? locale : 'en').replace(/\[([A-Z_]+)\]/g, (_match, arg: string) =>
+          spec.args[arg]?.kind === 'menu' ? `(${this.menuValue(sprite, hat, arg)} ▾)` : `(${this.inputLiteral(sprite, hat, arg) ?? '…'})`,
+        );
+    }
     const names = scratchBlockNames(hat.opcode);
     let detail = '';
     if (hat.opcode === 'event_whenbroadcastreceived') detail = textOf(hat.fields?.BROADCAST_OPTION?.[0] ?? '');

@@ -13,6 +13,7 @@ import { GENERATOR_MESSAGES } from '../generators/messages';
 import { BOARD_MESSAGES, BOARD_TEXT, FILE_REFUSALS } from '../pages/board/board-text';
 import { SENDER_TEXT } from '../pages/common/sender-text';
 import { SIMULATOR_TEXT } from '../pages/board/simulator/simulator-text';
+import { CONNECTION_TEXT, REFUSAL_TEXT, TRANSPORT_TEXT } from '../pages/dashboard/connections/connection-text';
 import { DASHBOARD_TEXT } from '../pages/dashboard/dashboard-text';
 import { MONITOR_COUNTS, MONITOR_PAGE_TEXT, MONITOR_TEXT } from '../pages/monitor/monitor-text';
 import { UPLOAD_PAGE_TEXT } from '../pages/board/upload/upload-page-text';
@@ -42,6 +43,11 @@ export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
   'board addresses (blocks/board-url.ts)': Object.values(BOARD_URL_MESSAGES),
   'connection errors (src/i18n/messages.ts)': Object.values(MESSAGES),
   'dashboard page (src/pages/dashboard/dashboard-text.ts)': Object.values(DASHBOARD_TEXT),
+  'dashboard connections (src/pages/dashboard/connections/connection-text.ts)': [
+    ...Object.values(CONNECTION_TEXT),
+    ...Object.values(REFUSAL_TEXT),
+    ...Object.values(TRANSPORT_TEXT),
+  ],
   'message sender (src/pages/common/sender-text.ts)': Object.values(SENDER_TEXT),
   'board editor toolbox (src/blockly/toolbox.ts)': Object.values(CATEGORY_NAMES),
   'board code generation (src/generators/)': [...Object.values(GENERATOR_MESSAGES), ...Object.values(BLOCK_LABEL_MESSAGES), ...Object.values(HEADER)],

@@ -16,6 +16,7 @@ import { GuardedConnection } from './limits/guarded-connection';
 import { createPublishRule, createSubscribeRule } from './limits/topic-rules';
 import { createHttpApp } from './http-app';
 import { closeServer, listenOn } from './listen';
+import { ConnectionsFeed } from './connections-feed';
 import { MessageMonitor, type MonitorOptions } from './monitor';
 import { lanIPv4Addresses } from './network';
 import { RetainedFileStore, type RetainedRecord } from './retained-store';
@@ -194,6 +195,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
 
   // Only now start watching publishes, so the restored messages are not written back or shown as new.
   const monitor = new MessageMonitor(options.monitor);
+  const connections = new ConnectionsFeed(events);
   broker.on('publish', (packet, client) => {
     monitor.record({
       topic: packet.topic,
@@ -215,6 +217,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
       pagesDir,
       websocketPath: WEBSOCKET_PATH,
       monitor,
+      connections,
       teacherAccess,
       scratchGuiDir: () => (options.scratchGuiDir === undefined ? findScratchGuiDir() : options.scratchGuiDir),
       info: () => ({
@@ -240,6 +243,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
   const close = (): Promise<void> => {
     closing ??= (async () => {
       monitor.close();
+      connections.close();
       intake.close();
       await bridge.close();
       // SSE feeds and keep-alive browser connections would hold close() open forever.

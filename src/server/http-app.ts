@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isTeacherPath, type TeacherAccess } from './access/teacher-access';
+import type { ConnectionsFeed } from './connections-feed';
 import type { MessageMonitor } from './monitor';
 import { isolationHeaders } from './isolation';
 import { sendFile, sendText, serveStatic } from './static-files';
@@ -29,6 +30,8 @@ export interface HttpAppOptions {
   /** Path the WebSocket broker listens on, e.g. `/mqtt`. */
   websocketPath: string;
   monitor: MessageMonitor;
+  /** The dashboard's connections feed behind `/api/dashboard/connections`. */
+  connections: ConnectionsFeed;
   /** Filled in once the listeners are bound (ports may be chosen by the OS). */
   info: () => Omit<BrokerInfo, 'websocketUrl' | 'scratchEditor'> & { httpPort: number };
   /** The prebuilt Scratch editor's folder, or null when not set up. Asked per request, so setting it up needs no restart. */
@@ -128,6 +131,11 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
 
     if (pathname === '/api/monitor') {
       options.monitor.attach(req, res);
+      return;
+    }
+
+    if (pathname === '/api/dashboard/connections') {
+      options.connections.attach(req, res);
       return;
     }
 

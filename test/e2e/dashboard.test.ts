@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
-import { ClientPool, nextMessage, withTimeout } from '../server/helpers';
+import { ClientPool, nextMessage, rawGet, withTimeout } from '../server/helpers';
 import { chromiumCheck, describeWithTool } from '../support/system-tool';
 
 const WAIT = { timeout: 15_000 };
@@ -36,10 +36,13 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
     browser = await launchChromium();
   }, 60_000);
 
-  afterEach(() => clients.endAll());
+  // Pages are closed after each test: the server allows a few feeds per address, as in a classroom.
+  afterEach(async () => {
+    await clients.endAll();
+    for (const { context } of pages.splice(0)) await context.close().catch(() => {});
+  });
 
   afterAll(async () => {
-    for (const { context } of pages) await context.close().catch(() => {});
     await browser?.close();
     await server?.close();
   }, 30_000);
@@ -210,6 +213,119 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
     // The controls are remembered in this browser.
     await page.reload({ waitUntil: 'load' });
     await page.getByRole('switch', { name: 'Lamp' }).waitFor(WAIT);
+    expect(problems.all()).toEqual([]);
+  });
+
+  test('the connections panel lists who is connected, with user, address and since when', async () => {
+    const { page, problems } = await openDashboard();
+    await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: 'group3-board' });
+    const row = page.locator('.connected-list li[data-client-id="group3-board"]');
+    await row.waitFor(WAIT);
+    await expect(row.locator('.connection-detail').textContent()).resolves.toMatch(/^127\.0\.0\.1 · board \(TCP\) · since \d\d:\d\d:\d\d$/);
+    // The dashboard's own controls are a client too, over WebSocket.
+    await expect(page.locator('.connected-list li', { hasText: 'browser (WebSocket)' }).count()).resolves.toBeGreaterThan(0);
+    await clients.endAll();
+    await row.waitFor({ state: 'detached', ...WAIT });
+    expect(problems.all()).toEqual([]);
+  });
+});
+
+/**
+ * The same access rules as the monitor feed when the classroom broker needs a login (as with
+ * --lan): the page and both feeds ask for the teacher's login or the viewer code; the controls
+ * publish only after the teacher signs them in; refused boards show with their reason.
+ */
+describeWithTool(chromiumCheck(), 'classroom dashboard with a login, as in --lan (Chromium)', () => {
+  const TEACHER = { username: 'teacher', password: 'tiger-maple-4821' };
+  let server: ClassroomServer;
+  let browser: Browser;
+  const pages: OpenedPage[] = [];
+  const clients = new ClientPool();
+  const base = (): string => `http://127.0.0.1:${server.httpPort}`;
+  const basic = (username: string, password: string): Record<string, string> => ({
+    Authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`,
+  });
+
+  beforeAll(async () => {
+    requireBuilt('dashboard.js');
+    server = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', distDir: DIST_DIR, log: () => {}, ...TEACHER, viewerCode: 'owl-7261' });
+    browser = await launchChromium();
+  }, 60_000);
+
+  afterEach(async () => {
+    await clients.endAll();
+    for (const { context } of pages.splice(0)) await context.close().catch(() => {});
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  }, 30_000);
+
+  test('page and feeds ask for a login; the teacher and the viewer code get in', async () => {
+    for (const path of ['/dashboard/', '/api/dashboard/connections', '/api/monitor']) {
+      const anonymous = await fetch(`${base()}${path}`);
+      expect([path, anonymous.status]).toEqual([path, 401]);
+      expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic /);
+      await anonymous.body?.cancel();
+    }
+    for (const login of [basic(TEACHER.username, TEACHER.password), basic('viewer', 'owl-7261')]) {
+      const controller = new AbortController();
+      const feed = await fetch(`${base()}/api/dashboard/connections`, { headers: login, signal: controller.signal });
+      expect(feed.status).toBe(200);
+      expect(feed.headers.get('content-type')).toMatch(/^text\/event-stream/);
+      // No CORS: another web site the teacher visits cannot read who is connected.
+      expect(feed.headers.get('access-control-allow-origin')).toBeNull();
+      controller.abort();
+    }
+    // A foreign Host (DNS rebinding) is refused even with the right login.
+    // (fetch cannot set Host, so a raw request.)
+    const foreign = await rawGet(server.httpPort, '/api/dashboard/connections', { ...basic(TEACHER.username, TEACHER.password), Host: 'evil.example' });
+    expect(foreign.status).toBe(403);
+  });
+
+  test('controls publish once signed in; a refused board shows with its reason', async () => {
+    const opened = await newWatchedPage(browser, { httpCredentials: TEACHER });
+    pages.push(opened);
+    const { page, problems } = opened;
+    await page.goto(`${base()}/dashboard/`, { waitUntil: 'load', ...WAIT });
+    await page.waitForSelector('#feed-status[data-state="live"]', WAIT);
+    await expect(page.locator('.controls-status').textContent()).resolves.toContain('sign in');
+
+    const wrong = clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: 'group4-board', username: 'teacher', password: 'guess' });
+    await expect(wrong).rejects.toThrow();
+    const refused = page.locator('.refused-list li', { hasText: 'group4-board' });
+    await refused.waitFor(WAIT);
+    await expect(refused.locator('.connection-reason').textContent()).resolves.toContain('wrong username or password');
+
+    const board = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: 'group1-board', ...TEACHER });
+    await expect(page.locator('.connected-list li[data-client-id="group1-board"] .connection-detail').textContent({ timeout: 15_000 })).resolves.toContain('user teacher');
+    await board.subscribeAsync('lan/lamp', { qos: 1 });
+
+    await page.fill('#sign-in input[name="username"]', TEACHER.username);
+    await page.fill('#sign-in input[name="password"]', TEACHER.password);
+    await page.getByRole('button', { name: 'Connect the controls' }).click();
+    await page.waitForSelector('.controls-status[data-state="live"]', WAIT);
+    await page.getByRole('button', { name: 'Add a control' }).click();
+    await page.selectOption('select[name="kind"]', 'button');
+    await page.fill('input[name="topic"]', 'lan/lamp');
+    await page.fill('input[name="payload"]', 'toggle');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const received = nextMessage(board, 'lan/lamp');
+    await page.locator('.control-button').click();
+    await expect(received.then((message) => message.payload.toString())).resolves.toBe('toggle');
+    expect(problems.all()).toEqual([]);
+  });
+
+  test('the viewer code sees the charts', async () => {
+    const opened = await newWatchedPage(browser, { httpCredentials: { username: 'viewer', password: 'owl-7261' } });
+    pages.push(opened);
+    const { page, problems } = opened;
+    await page.goto(`${base()}/dashboard/`, { waitUntil: 'load', ...WAIT });
+    await page.waitForSelector('#feed-status[data-state="live"]', WAIT);
+    const board = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, TEACHER);
+    await board.publishAsync('lan/group2/temperature', '19.5');
+    await page.getByRole('img', { name: /lan\/group2\/temperature/ }).waitFor(WAIT);
     expect(problems.all()).toEqual([]);
   });
 });

@@ -64,7 +64,6 @@ export type DashboardTextKey =
   | 'password'
   | 'signIn'
   | 'signInHelp'
-  | 'viewerCode'
   | 'sliderRange'
   | 'controlsSignIn'
   | 'controlsRefused'
@@ -371,18 +370,13 @@ export const DASHBOARD_TEXT = {
   },
   signIn: {
     id: 'mqtt.page.dashboard.signIn.submit',
-    default: "Open the dashboard",
-    description: "Dashboard, sign-in form: button opening the dashboard with the typed credentials.",
+    default: "Connect the controls",
+    description: "Dashboard, controls sign-in form: button connecting the controls to the broker with the typed username and password.",
   },
   signInHelp: {
     id: 'mqtt.page.dashboard.signIn.help',
-    default: "This classroom server is open to the network: type the username and password shown in the teacher's terminal, or a viewer code.",
-    description: "Dashboard, sign-in form: why it is asked and where the teacher finds the credentials.",
-  },
-  viewerCode: {
-    id: 'mqtt.page.dashboard.signIn.viewerCode',
-    default: "Viewer code (read only)",
-    description: "Dashboard, sign-in form: label of the field for the read-only viewer code.",
+    default: "The controls publish as the teacher: type the classroom username and password shown in the teacher's terminal. (The viewer code can only watch.)",
+    description: "Dashboard, controls sign-in form: why it is asked and where the teacher finds the username and password.",
   },
   sliderRange: {
     id: 'mqtt.page.dashboard.controls.sliderRange',

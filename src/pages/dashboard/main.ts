@@ -8,8 +8,10 @@ import type { BrokerInfo } from '../../server/http-app';
 import { bindLanguageSwitch } from '../common/language-switch';
 import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';
 import { openMonitorFeed, type FeedStatus } from '../monitor/monitor-feed';
+import { ConnectionsPanel } from './connections/connections-panel';
 import { ControlLink } from './controls/control-link';
 import { ControlsPanel } from './controls/controls-panel';
+import { buildSignInForm } from './controls/sign-in-form';
 import { DashboardModel } from './dashboard-model';
 import { DASHBOARD_TEXT, say } from './dashboard-text';
 import { DashboardView } from './dashboard-view';
@@ -46,6 +48,8 @@ function start(): void {
   );
   const link = new ControlLink(() => controls.renderStatus());
   const controls = new ControlsPanel(byId('controls'), link, locale, (topic) => model.topics.get(topic)?.lastPayload);
+  const connections = new ConnectionsPanel(byId('connections'), locale);
+  connections.start();
 
   const feedStatus = byId('feed-status');
   const feedInfo = byId('feed-info');
@@ -105,6 +109,7 @@ function start(): void {
     applyTexts(document.body, DASHBOARD_TEXT, locale);
     view.setLocale(locale);
     controls.setLocale(locale);
+    connections.setLocale(locale);
     switcher.show(locale);
     showStatus();
   };
@@ -112,11 +117,20 @@ function start(): void {
 
   void fetchInfo().then((info) => {
     if (info === null) return;
-    if (info.authRequired) {
-      controls.setSignInNeeded(true);
+    if (!info.authRequired) {
+      void link.connect(info.websocketUrl, '', '');
       return;
     }
-    void link.connect(info.websocketUrl, '', '');
+    controls.setSignInNeeded(true);
+    const signIn = byId('sign-in');
+    buildSignInForm(signIn, (username, password) => {
+      controls.setSignInNeeded(false);
+      void link.connect(info.websocketUrl, username, password).then(() => {
+        signIn.hidden = link.state === 'live';
+        controls.renderStatus();
+      });
+    });
+    applyTexts(signIn, DASHBOARD_TEXT, locale);
   });
 }
 

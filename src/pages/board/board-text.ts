@@ -7,6 +7,7 @@ export type BoardTextKey =
   | 'heading'
   | 'home'
   | 'monitorPage'
+  | 'dashboardPage'
   | 'save'
   | 'saveTitle'
   | 'open'
@@ -43,6 +44,11 @@ export const BOARD_TEXT: TextTable<BoardTextKey> = {
     id: 'mqtt.page.board.monitorPage',
     default: 'Big monitor',
     description: 'Board editor page: link opening the full-screen message monitor for the class.',
+  },
+  dashboardPage: {
+    id: 'mqtt.page.board.dashboardPage',
+    default: 'Dashboard',
+    description: 'Board editor page: link opening the classroom dashboard (live charts, controls, connections).',
   },
   save: {
     id: 'mqtt.page.board.save',

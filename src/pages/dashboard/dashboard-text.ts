@@ -1,6 +1,6 @@
 /** Texts of the dashboard page (see src/i18n/README.md: English here, other languages in src/i18n/locales/). */
 import { translate, type Locale, type MessageParams } from '../../i18n/translate';
-import type { TextTable } from './dom';
+import type { TextTable } from '../common/page-text';
 
 export type DashboardTextKey =
   | 'pageTitle'

@@ -111,7 +111,7 @@ export const MONITOR_COUNTS = {
 } as const satisfies Record<string, Message>;
 
 /** The big-screen page's own texts around the panel. */
-export const MONITOR_PAGE_TEXT: TextTable<'pageTitle' | 'home' | 'board'> = {
+export const MONITOR_PAGE_TEXT: TextTable<'pageTitle' | 'home' | 'board' | 'dashboard'> = {
   pageTitle: {
     id: 'mqtt.page.monitor.title',
     default: 'MQTT message monitor',
@@ -126,5 +126,10 @@ export const MONITOR_PAGE_TEXT: TextTable<'pageTitle' | 'home' | 'board'> = {
     id: 'mqtt.page.monitor.boardPage',
     default: 'Board editor',
     description: 'Big-screen message monitor page: link to the board editor.',
+  },
+  dashboard: {
+    id: 'mqtt.page.monitor.dashboardPage',
+    default: 'Dashboard',
+    description: 'Big-screen message monitor page: link to the classroom dashboard (live charts, controls, connections).',
   },
 };

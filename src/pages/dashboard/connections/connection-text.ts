@@ -1,7 +1,7 @@
 /** Texts of the dashboard's connections panel: why a client was turned away, in words for the teacher. */
 import type { Message } from '../../../../blocks/types';
 import type { RefusalReason, Transport } from '../../../server/events/connection-events';
-import type { TextTable } from '../dom';
+import type { TextTable } from '../../common/page-text';
 
 export const REFUSAL_TEXT = {
   badPassword: {

@@ -3,7 +3,7 @@
  * was turned away and why, with repeated refusals of the same client folded into one line, newest
  * first, so a teacher sees at once which group is failing. Fed by `/api/dashboard/connections`.
  */
-import type { Locale } from '../../../../blocks/types';
+import type { Locale } from '../../../i18n/locales';
 import { translate } from '../../../i18n/translate';
 import type { ConnectedClient, ConnectionEvent, RefusedEvent } from '../../../server/events/connection-events';
 import type { ConnectionsSnapshot } from '../../../server/connections-feed';

@@ -7,7 +7,8 @@ import type { Locale } from '../../../i18n/locales';
 import { MESSAGES } from '../../../i18n/messages';
 import { translatePending, type PendingMessage } from '../../../i18n/translate';
 import { DASHBOARD_TEXT, say, type DashboardTextKey } from '../dashboard-text';
-import { applyTexts, button, element, setText } from '../dom';
+import { applyTexts } from '../../common/page-text';
+import { button, element, setText } from '../dom';
 import { loadList, saveList } from '../saved-list';
 import {
   acceptControl,

@@ -6,13 +6,18 @@
  * a chain of 2,000 blocks).
  */
 import { spawnSync } from 'node:child_process';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import mqtt from 'mqtt';
+import type { Aedes } from '../../src/server/aedes-loader';
+import { PythonProgram } from '../support/python-program';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { TARGETS } from '../../blocks/codegen';
 import { generateBoardProgram, generateFromWorkspaceJson } from '../../src/generators/headless';
 import { bytesText, callsOf, runMicroPython } from '../support/micropython/run';
-import { DEBIAN_PYTHON, describeWithTool, pahoCheck } from '../support/system-tool';
+import { DEBIAN_PYTHON, describeWithTool, PAHO_FLAVOURS, pahoCheck } from '../support/system-tool';
 
 jest.setTimeout(60000);
 
@@ -83,6 +88,56 @@ describe('MicroPython board', () => {
     const result = await runMicroPython(program.main.text, {}, 20000, { [program.library!.name]: program.library!.text });
     expect(result.error).toBeNull();
     expect(callsOf(result, 'publish').map((call) => bytesText(call.args[1]))).toEqual(['你好']);
+  });
+});
+
+for (const flavour of PAHO_FLAVOURS) describeWithTool(flavour.check(), `Raspberry Pi program on ${flavour.name}, on a live broker that refuses a topic`, () => {
+  let aedes: Aedes;
+  let server: net.Server;
+  let port: number;
+  const programs: PythonProgram[] = [];
+
+  beforeAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- aedes is loaded through jest's moduleNameMapper, as in python-live.test.ts
+    const { Aedes: AedesClass } = require('aedes') as typeof import('aedes', { with: { 'resolution-mode': 'import' } });
+    aedes = await AedesClass.createBroker({
+      // secret/# is the teacher's: a null subscription answers SUBACK 0x80, as the classroom server does.
+      authorizeSubscribe: (_client, subscription, done) => done(null, subscription.topic.startsWith('secret/') ? null : subscription),
+    });
+    server = net.createServer(aedes.handle);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as AddressInfo).port;
+  });
+
+  afterAll(async () => {
+    await Promise.all(programs.map((program) => program.kill()));
+    await new Promise<void>((resolve) => aedes.close(() => resolve()));
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  });
+
+  test('a refused subscription and an impossible topic are said in plain words; the program keeps receiving', async () => {
+    const variables = [{ name: 'where', id: 'v-where' }];
+    const blocks = [
+      script(
+        { type: 'mqtt_connect', inputs: { URL: text(`mqtt://127.0.0.1:${port}`), USERNAME: text(''), PASSWORD: text('') } },
+        { type: 'mqtt_subscribe', fields: { QOS: '1' }, inputs: { TOPIC: text('secret/#') } },
+        { type: 'variables_set', fields: { VAR: { id: 'v-where' } }, inputs: { VALUE: { block: { type: 'text', fields: { TEXT: 'class1/#/temp' } } } } },
+        { type: 'mqtt_subscribe', fields: { QOS: '0' }, inputs: { TOPIC: { block: { type: 'variables_get', fields: { VAR: { id: 'v-where' } } } } } },
+        { type: 'mqtt_publish', inputs: { MESSAGE: text('x'), TOPIC: { block: { type: 'variables_get', fields: { VAR: { id: 'v-where' } } } } } },
+      ),
+      { type: 'mqtt_whenMessage', x: 0, y: 400, inputs: { TOPIC: text('open/+') }, next: { block: { type: 'text_print', inputs: { TEXT: { block: { type: 'mqtt_message' } } } } } },
+    ];
+    const program = new PythonProgram(generateFromWorkspaceJson(workspace(blocks, variables), 'python'), { pythonPath: flavour.pythonPath });
+    programs.push(program);
+    await program.waitForLine('The broker refused the subscription to secret/#: ask your teacher.');
+    await program.waitForLine('Cannot use the topic "class1/#/temp": # and + must fill a whole level, like a/+/b or a/#.');
+    await program.waitForLine('Cannot use the topic "class1/#/temp": + and # are only for subscribing.');
+    // paho's network thread is alive: a message still reaches the hat.
+    const client = await mqtt.connectAsync(`mqtt://127.0.0.1:${port}`, { reconnectPeriod: 0 });
+    await client.publishAsync('open/door', 'still listening');
+    await program.waitForLine('still listening');
+    await client.endAsync();
+    expect(program.errors).toBe('');
   });
 });
 

@@ -68,7 +68,7 @@ class Client:
         self.message = ''
         self.messages = {}
         self.subscriptions = {}  # topic filter: QoS, subscribed again after every reconnect
-        self.pending = {}  # SUBSCRIBE message id: topic filter, to name a refused one
+        self.pending = {}  # SUBSCRIBE message id: topic filter, to name a refused one (until its SUBACK)
         self.hats = []  # (topic filter, or True/False for connected/disconnected; function)
         self.user = None
         self.will = None
@@ -188,9 +188,9 @@ class Client:
         self.inbox.put(('message', message.topic, decode(message.payload)))
 
     def paho_subscribed(self, client, userdata, mid, granted, properties=None):
-        topic_filter = self.pending.pop(mid, None)
-        if topic_filter is not None and any(_code(qos) >= 0x80 for qos in granted):
-            self.inbox.put(('refused', topic_filter))
+        # The SUBACK can arrive before subscribe() has returned its message id: the program
+        # thread matches the two up when it handles this.
+        self.inbox.put(('suback', mid, any(_code(qos) >= 0x80 for qos in granted)))
 
     def send_subscribe(self, topic_filter, qos):
         result, mid = self.paho.subscribe(topic_filter, qos)
@@ -213,10 +213,12 @@ class Client:
             for key, f in self.hats:
                 if key in self.subscriptions and topic_matches(key, topic):
                     self.run(f, topic, msg)
-        elif event[0] == 'refused':
-            # Said once, and not asked again after reconnecting.
-            self.subscriptions.pop(event[1], None)
-            self.say(_T_SUBSCRIBE_REFUSED % event[1])
+        elif event[0] == 'suback':
+            topic_filter = self.pending.pop(event[1], None)
+            if event[2] and topic_filter is not None:
+                # Said once, and not asked again after reconnecting.
+                self.subscriptions.pop(topic_filter, None)
+                self.say(_T_SUBSCRIBE_REFUSED % topic_filter)
         else:
             for key, f in self.hats:
                 if key is (event[0] == 'connected'):

@@ -4,6 +4,8 @@
  * Blocks a board cannot run are listed by sprite and script with the reason; without
  * --skip-unsupported nothing is written and the exit code is 1. The .sb3 is only read.
  */
+import { onOneLine } from '../i18n/terminal-text';
+import { CLI_TEXT as T } from './cli-text';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Target } from '../../blocks/codegen';
@@ -71,7 +73,7 @@ export async function runGenerateSb3(file: string, options: Sb3Options, io: Sb3I
     io.err(`${locales.map((locale) => translate(message, locale, params)).join('\n')}\n`);
   };
   if (options.output && options.outDir) {
-    io.err('Use either -o FILE (one file) or --out-dir DIR (main.py and mqtt_blocks.py), not both / -o 与 --out-dir 只能选一个\n');
+    io.err(`${onOneLine(T.notBoth)}\n`);
     return 2;
   }
   let data: Buffer;
@@ -85,8 +87,8 @@ export async function runGenerateSb3(file: string, options: Sb3Options, io: Sb3I
     const code = (error as NodeJS.ErrnoException).code;
     io.err(
       code === 'ENOENT'
-        ? `File not found: ${file} / 找不到文件：${file}\n`
-        : `Cannot read ${file} (${code ?? (error as Error).message}) / 无法读取 ${file}（${code ?? '读取失败'}）\n`,
+        ? `${onOneLine(T.fileNotFound, { file })}\n`
+        : `${onOneLine(T.cannotRead, { file, code: code ?? (error as Error).message })}\n`,
     );
     return 1;
   }
@@ -108,10 +110,10 @@ export async function runGenerateSb3(file: string, options: Sb3Options, io: Sb3I
       mkdirSync(options.outDir, { recursive: true });
       writeFileSync(path.join(options.outDir, program.main.name), program.main.text);
       if (program.library) writeFileSync(path.join(options.outDir, program.library.name), program.library.text);
-      io.err(`Wrote / 已写入 ${path.join(options.outDir, program.main.name)}${program.library ? `, ${program.library.name}` : ''}\n`);
+      io.err(`${onOneLine(T.wrote, { file: `${path.join(options.outDir, program.main.name)}${program.library ? `, ${program.library.name}` : ''}` })}\n`);
     } else if (options.output) {
       writeFileSync(options.output, selfContained(program));
-      io.err(`Wrote / 已写入 ${options.output}\n`);
+      io.err(`${onOneLine(T.wrote, { file: options.output })}\n`);
     } else {
       io.out(selfContained(program));
     }

@@ -21,6 +21,7 @@ import { UPLOAD_TEXT } from '../upload/upload-messages';
 import { SB3_TEXT } from '../sb3/messages';
 import { BANNER_TEXT } from '../cli/banner';
 import { CLI_TEXT } from '../cli/cli-text';
+import { SERVER_TEXT } from '../server/server-text';
 import { MESSAGES } from './messages';
 
 /** Block texts, help, menu items and example values, read from the catalogue itself. */
@@ -38,6 +39,7 @@ function catalogueMessages(): Message[] {
 }
 
 export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
+  'classroom server (src/server/server-text.ts)': Object.values(SERVER_TEXT),
   'command line (src/cli/cli-text.ts, src/cli/banner.ts)': [...Object.values(CLI_TEXT), ...Object.values(BANNER_TEXT)],
   'blocks (blocks/)': catalogueMessages(),
   'board addresses (blocks/board-url.ts)': Object.values(BOARD_URL_MESSAGES),

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import type { Message, MessageParams } from '../../blocks/types';
+import { inLines } from '../i18n/terminal-text';
+import { SERVER_TEXT as T } from './server-text';
 import { closeSync, lstatSync, openSync, promises as fs, readFileSync, readSync, type Stats } from 'node:fs';
 import path from 'node:path';
 
@@ -31,8 +34,8 @@ export interface RetainedLimits {
 
 /** The retained-messages file cannot be used; the message says why and what to do, in English and Chinese. */
 export class RetainedFileError extends Error {
-  constructor(english: string, chinese: string) {
-    super(`${english}\n${chinese}`);
+  constructor(message: Message, params: MessageParams) {
+    super(inLines(message, params));
     this.name = 'RetainedFileError';
   }
 }
@@ -110,8 +113,7 @@ export class RetainedFileStore {
     }
     if (skipped > 0) {
       this.log(
-        `Skipped ${skipped} saved retained message(s) in ${this.file} that were not valid (wildcard, empty or $ topic, bad payload).\n` +
-          `已跳过 ${this.file} 中 ${skipped} 条无效的保留消息（主题含通配符、为空或以 $ 开头，或内容无效）。`,
+        inLines(T.retainedSkipped, { count: skipped, file: this.file }),
       );
     }
     return [...this.messages.values()];
@@ -154,21 +156,21 @@ export class RetainedFileStore {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw new RetainedFileError(
-        `Cannot use ${this.file} for retained messages: ${(error as Error).message}. Choose another file with --retained-file.`,
-        `无法使用 ${this.file} 保存保留消息：${(error as Error).message}。请用 --retained-file 选择另一个文件。`,
+        T.retainedCannotUse,
+        { file: this.file, detail: (error as Error).message },
       );
     }
     if (stats.isDirectory()) throw this.isFolder();
     if (stats.isSymbolicLink()) {
       throw new RetainedFileError(
-        `${this.file} is a link to another file; the server does not write through links. Give the real file's name, or a new name, with --retained-file.`,
-        `${this.file} 是指向其他文件的链接；服务器不会通过链接写入。请用 --retained-file 指定真实文件名或一个新文件名。`,
+        T.retainedLink,
+        { file: this.file },
       );
     }
     if (!stats.isFile()) {
       throw new RetainedFileError(
-        `${this.file} is not an ordinary file (a device or a pipe). Give a new file name such as retained.json with --retained-file.`,
-        `${this.file} 不是普通文件（是设备或管道）。请用 --retained-file 指定一个新文件名，例如 retained.json。`,
+        T.retainedNotFile,
+        { file: this.file },
       );
     }
     if (stats.size > MAX_FILE_BYTES) throw this.notOurs();
@@ -186,8 +188,8 @@ export class RetainedFileStore {
     if (!ours && !firstRelease) throw this.notOurs();
     if (ours && (shape.version as number) > FORMAT_VERSION) {
       throw new RetainedFileError(
-        `${this.file} was written by a newer mqtt-blocks (format ${String(shape.version)}). Update mqtt-blocks, or choose another file with --retained-file.`,
-        `${this.file} 是由更新版本的 mqtt-blocks 写入的（格式 ${String(shape.version)}）。请更新 mqtt-blocks，或用 --retained-file 选择另一个文件。`,
+        T.retainedNewer,
+        { file: this.file, version: String(shape.version) },
       );
     }
     return shape.messages as unknown[];
@@ -195,15 +197,15 @@ export class RetainedFileStore {
 
   private isFolder(): RetainedFileError {
     return new RetainedFileError(
-      `${this.file} is a folder. --retained-file needs a file name inside it, for example ${path.join(this.file, 'retained.json')}.`,
-      `${this.file} 是一个文件夹。--retained-file 需要一个文件名，例如 ${path.join(this.file, 'retained.json')}。`,
+      T.retainedFolder,
+      { file: this.file, example: path.join(this.file, 'retained.json') },
     );
   }
 
   private notOurs(): RetainedFileError {
     return new RetainedFileError(
-      `${this.file} is not a retained-messages file made by mqtt-blocks, so it was left untouched. Choose a new file name with --retained-file (for example retained.json).`,
-      `${this.file} 不是 mqtt-blocks 生成的保留消息文件，服务器没有改动它。请用 --retained-file 指定一个新文件名（例如 retained.json）。`,
+      T.retainedNotOurs,
+      { file: this.file },
     );
   }
 
@@ -246,8 +248,7 @@ export class RetainedFileStore {
       try {
         if (!this.stillOurs()) {
           this.log(
-            `Not saving retained messages: ${this.file} was replaced by something that is not ours; it was left untouched.\n` +
-              `未保存保留消息：${this.file} 已被替换为其他内容，服务器没有改动它。`,
+            inLines(T.retainedReplaced, { file: this.file }),
           );
           return;
         }
@@ -258,8 +259,7 @@ export class RetainedFileStore {
         await fs.rm(temporary, { force: true }).catch(() => {});
         this.dirty = true; // try again with the next change or at shutdown
         this.log(
-          `Could not save retained messages to ${this.file}: ${(error as Error).message}\n` +
-            `无法保存保留消息到 ${this.file}：${(error as Error).message}`,
+          inLines(T.retainedSaveFailed, { file: this.file, detail: (error as Error).message }),
         );
       }
     });

@@ -12,6 +12,9 @@
  * Texts that describe a reason are in English and Chinese (reasonText); ids and addresses are cut
  * to a bounded length before they are stored, so a hostile client id cannot bloat the feed.
  */
+import type { Message } from '../../../blocks/types';
+import { onOneLine } from '../../i18n/terminal-text';
+import { SERVER_TEXT as T } from '../server-text';
 import { EventEmitter } from 'node:events';
 import { cutText } from '../../text/cut-text';
 
@@ -185,35 +188,25 @@ export class ConnectionEvents {
 }
 
 /** One sentence per reason, English then Chinese; says what happened and, where it helps, what to do. */
+/** Each refusal reason's words (src/server/server-text.ts). */
+const REASONS: Readonly<Record<RefusalReason, Message>> = {
+  badPassword: T.badPassword,
+  foreignOrigin: T.foreignOrigin,
+  foreignHost: T.foreignHost,
+  tooManyConnections: T.tooManyConnections,
+  packetTooLarge: T.packetTooLarge,
+  malformedPacket: T.malformedPacket,
+  loginTimeout: T.loginTimeout,
+  clientIdTooLong: T.clientIdTooLong,
+  topicTooLong: T.topicTooLong,
+  readOnly: T.readOnly,
+  slowReader: T.slowReader,
+  tooManyFeeds: T.tooManyFeeds,
+  needsLogin: T.needsLogin,
+};
+
 export function reasonText(reason: RefusalReason): string {
-  switch (reason) {
-    case 'badPassword':
-      return 'wrong username or password / 用户名或密码错误';
-    case 'foreignOrigin':
-      return 'a web page from another site (add it with --allow-origin if it is yours) / 来自其他网站的网页（如果是你的，可用 --allow-origin 允许）';
-    case 'foreignHost':
-      return 'the request named a host that is not this server / 请求中的主机名不是本服务器';
-    case 'tooManyConnections':
-      return 'too many connections from one address / 同一地址的连接太多';
-    case 'packetTooLarge':
-      return 'packet larger than the limit / 数据包超过上限';
-    case 'malformedPacket':
-      return 'malformed MQTT data / MQTT 数据格式错误';
-    case 'loginTimeout':
-      return 'did not log in in time / 没有及时登录';
-    case 'clientIdTooLong':
-      return 'client id too long / 客户端 ID 太长';
-    case 'topicTooLong':
-      return 'topic too long / 主题太长';
-    case 'readOnly':
-      return 'viewer login may not publish / 查看者登录不能发布消息';
-    case 'slowReader':
-      return 'did not read its messages in time / 没有及时读取消息';
-    case 'tooManyFeeds':
-      return 'too many monitor feeds open / 打开的监视页面太多';
-    case 'needsLogin':
-      return "page needs the teacher's login or the viewer code / 页面需要老师的账号或查看码";
-  }
+  return onOneLine(REASONS[reason]);
 }
 
 function clock(time: number): string {

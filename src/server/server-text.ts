@@ -1,0 +1,138 @@
+/**
+ * What the classroom server says on the teacher's terminal (start-up errors, log lines), printed in
+ * every language by src/i18n/terminal-text.ts.
+ */
+import type { Message } from '../../blocks/types';
+
+export const SERVER_TEXT = {
+  tcpPortInUse: {
+    id: 'mqtt.server.port.tcpInUse',
+    default: 'Port {port} is already used, probably by another MQTT broker such as Mosquitto. Stop it or start with {option} {next}.',
+    description: 'Server start-up error: the MQTT (TCP) port is taken. {option} is the command option (keep it), {next} a free port to try.',
+  },
+  httpPortInUse: {
+    id: 'mqtt.server.port.httpInUse',
+    default: 'Port {port} is already used by another program (perhaps another mqtt-blocks server). Stop it or start with {option} {next}.',
+    description: 'Server start-up error: the web page port is taken. {option} is the command option (keep it), {next} a port to try.',
+  },
+  portNotAllowed: {
+    id: 'mqtt.server.port.notAllowed',
+    default: 'This computer does not allow this program to use port {port}. Start with {option} {next} (ports below 1024 need administrator rights).',
+    description: 'Server start-up error: the system refuses the port (below 1024 without administrator rights). {option} is the command option, {next} a port to use.',
+  },
+  addressNotHere: {
+    id: 'mqtt.server.port.addressNotHere',
+    default: 'The address {host} does not belong to this computer, so port {port} cannot be opened on it.',
+    description: 'Server start-up error: the server was told to listen on an address of another computer.',
+  },
+  retainedSkipped: {
+    id: 'mqtt.server.retained.skipped',
+    default: 'Skipped {count} saved retained message(s) in {file} that were not valid (wildcard, empty or $ topic, bad payload).',
+    description: 'Server log: some messages in the retained-messages file were not loaded. {count} is how many, {file} the file.',
+  },
+  retainedCannotUse: {
+    id: 'mqtt.server.retained.cannotUse',
+    default: 'Cannot use {file} for retained messages: {detail}. Choose another file with --retained-file.',
+    description: 'Server start-up error: the --retained-file cannot be read. {detail} is the system\'s reason in English.',
+  },
+  retainedLink: {
+    id: 'mqtt.server.retained.link',
+    default: '{file} is a link to another file; the server does not write through links. Give the real file\'s name, or a new name, with --retained-file.',
+    description: 'Server start-up error: the --retained-file is a symbolic link.',
+  },
+  retainedNotFile: {
+    id: 'mqtt.server.retained.notFile',
+    default: '{file} is not an ordinary file (a device or a pipe). Give a new file name such as retained.json with --retained-file.',
+    description: 'Server start-up error: the --retained-file is a device or pipe.',
+  },
+  retainedNewer: {
+    id: 'mqtt.server.retained.newer',
+    default: '{file} was written by a newer mqtt-blocks (format {version}). Update mqtt-blocks, or choose another file with --retained-file.',
+    description: 'Server start-up error: the --retained-file comes from a newer version. {version} is its format number.',
+  },
+  retainedFolder: {
+    id: 'mqtt.server.retained.folder',
+    default: '{file} is a folder. --retained-file needs a file name inside it, for example {example}.',
+    description: 'Server start-up error: --retained-file names a folder. {example} is a file path to use instead.',
+  },
+  retainedNotOurs: {
+    id: 'mqtt.server.retained.notOurs',
+    default: '{file} is not a retained-messages file made by mqtt-blocks, so it was left untouched. Choose a new file name with --retained-file (for example retained.json).',
+    description: 'Server start-up error: --retained-file names a file of something else.',
+  },
+  retainedReplaced: {
+    id: 'mqtt.server.retained.replaced',
+    default: 'Not saving retained messages: {file} was replaced by something that is not ours; it was left untouched.',
+    description: 'Server log: the retained-messages file was replaced while running, so it is not overwritten.',
+  },
+  retainedSaveFailed: {
+    id: 'mqtt.server.retained.saveFailed',
+    default: 'Could not save retained messages to {file}: {detail}',
+    description: 'Server log: saving the retained messages failed (tried again later). {detail} is the system\'s reason in English.',
+  },
+  badPassword: {
+    id: 'mqtt.server.reason.badPassword',
+    default: 'wrong username or password',
+    description: 'Server log, why a connection was refused or closed.',
+  },
+  foreignOrigin: {
+    id: 'mqtt.server.reason.foreignOrigin',
+    default: 'a web page from another site (add it with --allow-origin if it is yours)',
+    description: 'Server log, why a connection was refused: a web page of another site. Keep --allow-origin.',
+  },
+  foreignHost: {
+    id: 'mqtt.server.reason.foreignHost',
+    default: 'the request named a host that is not this server',
+    description: 'Server log, why a request was refused: wrong Host header.',
+  },
+  tooManyConnections: {
+    id: 'mqtt.server.reason.tooManyConnections',
+    default: 'too many connections from one address',
+    description: 'Server log, why a connection was refused.',
+  },
+  packetTooLarge: {
+    id: 'mqtt.server.reason.packetTooLarge',
+    default: 'packet larger than the limit',
+    description: 'Server log, why a connection was closed.',
+  },
+  malformedPacket: {
+    id: 'mqtt.server.reason.malformedPacket',
+    default: 'malformed MQTT data',
+    description: 'Server log, why a connection was closed.',
+  },
+  loginTimeout: {
+    id: 'mqtt.server.reason.loginTimeout',
+    default: 'did not log in in time',
+    description: 'Server log, why a connection was closed.',
+  },
+  clientIdTooLong: {
+    id: 'mqtt.server.reason.clientIdTooLong',
+    default: 'client id too long',
+    description: 'Server log, why a connection was refused.',
+  },
+  topicTooLong: {
+    id: 'mqtt.server.reason.topicTooLong',
+    default: 'topic too long',
+    description: 'Server log, why a connection was closed.',
+  },
+  readOnly: {
+    id: 'mqtt.server.reason.readOnly',
+    default: 'viewer login may not publish',
+    description: 'Server log, why a connection was closed: the read-only viewer login tried to publish.',
+  },
+  slowReader: {
+    id: 'mqtt.server.reason.slowReader',
+    default: 'did not read its messages in time',
+    description: 'Server log, why a connection was closed.',
+  },
+  tooManyFeeds: {
+    id: 'mqtt.server.reason.tooManyFeeds',
+    default: 'too many monitor feeds open',
+    description: 'Server log, why a monitor page was refused.',
+  },
+  needsLogin: {
+    id: 'mqtt.server.reason.needsLogin',
+    default: 'page needs the teacher\'s login or the viewer code',
+    description: 'Server log, why a page request was refused.',
+  },
+} as const satisfies Record<string, Message>;

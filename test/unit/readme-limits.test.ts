@@ -1,0 +1,34 @@
+/** The README's table of broker limits states the defaults the code uses (one source: broker-limits.ts). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DEFAULT_LIMITS, formatBytes } from '../../src/server/limits/broker-limits';
+import { MONITOR_DEFAULTS } from '../../src/server/monitor';
+
+const README = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
+
+function row(startsWith: string): string {
+  const line = README.split('\n').find((l) => l.startsWith(`| ${startsWith}`));
+  if (line === undefined) throw new Error(`README has no limits row starting "${startsWith}"`);
+  return line;
+}
+
+test('every default in the README limits table is the one the server uses', () => {
+  const d = DEFAULT_LIMITS;
+  expect(row('Largest MQTT packet')).toContain(formatBytes(d.maxPacketBytes));
+  expect(row('Largest packet before login')).toContain(formatBytes(d.maxLoginPacketBytes));
+  expect(row('Data waiting for one client')).toContain(formatBytes(d.maxQueuedBytesPerClient));
+  expect(row('Messages waiting for one client')).toContain(`| ${d.maxQueuedMessagesPerClient} |`);
+  expect(row('Over the bound')).toContain(`${d.slowClientTimeoutMs / 1000} s`);
+  expect(row('QoS 1/2 messages kept')).toContain(`${d.maxStoredMessagesPerClient} messages and ${formatBytes(d.maxQueuedBytesPerClient)}`);
+  expect(row('Client id')).toContain(`${d.maxClientIdBytes} bytes`);
+  expect(row('Topic or topic filter')).toContain(`${d.maxTopicBytes} bytes`);
+  expect(row('Connections from one computer')).toContain(`| ${d.maxConnectionsPerAddress} |`);
+  expect(row('Time to log in')).toContain(`${d.loginTimeoutMs / 1000} s`);
+  const feeds = row('Monitor/dashboard feeds');
+  expect(feeds).toContain(`${MONITOR_DEFAULTS.maxFeeds} in all, ${MONITOR_DEFAULTS.maxFeedsPerAddress} per computer`);
+  expect(feeds).toContain(`${MONITOR_DEFAULTS.stalledFeedTimeoutMs / 1000} s`);
+  expect(row('Topics and client ids shown')).toContain(`${MONITOR_DEFAULTS.maxTopicChars} and ${MONITOR_DEFAULTS.maxClientIdChars} characters`);
+  // The Chinese table carries the same numbers.
+  expect(row('最大 MQTT 数据包')).toContain(formatBytes(d.maxPacketBytes));
+  expect(row('同一台电脑的连接数')).toContain(`| ${d.maxConnectionsPerAddress} |`);
+});

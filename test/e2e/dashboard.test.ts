@@ -172,7 +172,7 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
     expect(problems.all()).toEqual([]);
   });
 
-  test("a teacher's switch and slider publish with the chosen QoS and retain, and follow the topic", async () => {
+  test("a teacher's switch, slider and text box publish with the chosen QoS and retain, and follow the topic", async () => {
     const { page, problems } = await openDashboard();
     await page.waitForSelector('.controls-status[data-state="live"]', WAIT);
     const listener = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`);
@@ -210,15 +210,47 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.locator('.control').count()).toBe(1);
 
+    // A slider sends its value when let go; a text box sends what was typed, markup and Chinese included.
+    await page.getByRole('button', { name: 'Add a control' }).click();
+    await page.selectOption('select[name="kind"]', 'slider');
+    await page.fill('input[name="label"]', 'Fan speed');
+    await page.fill('input[name="topic"]', 'lab/fan');
+    await page.fill('input[name="min"]', '0');
+    await page.fill('input[name="max"]', '1');
+    await page.fill('input[name="step"]', '0.1');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const fan = nextMessage(listener, 'lab/fan');
+    await page.getByRole('slider', { name: 'Fan speed' }).evaluate((input: HTMLInputElement) => {
+      input.value = '0.3';
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await expect(fan.then((message) => message.payload.toString())).resolves.toBe('0.3');
+    await page.getByRole('button', { name: 'Add a control' }).click();
+    await page.selectOption('select[name="kind"]', 'text');
+    await page.fill('input[name="label"]', 'Say');
+    await page.fill('input[name="topic"]', 'lab/屏幕');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const said = nextMessage(listener, 'lab/屏幕');
+    await page.getByRole('textbox', { name: 'Say' }).fill('<b>你好</b>');
+    await page.getByRole('textbox', { name: 'Say' }).press('Enter');
+    await expect(said.then((message) => message.payload.toString())).resolves.toBe('<b>你好</b>');
+    await expect(page.locator('.control[data-kind="text"] .control-feedback').textContent()).resolves.toBe('Sent: <b>你好</b>');
+    expect(await page.locator('.controls-list b').count()).toBe(0);
+
     // The controls are remembered in this browser.
     await page.reload({ waitUntil: 'load' });
     await page.getByRole('switch', { name: 'Lamp' }).waitFor(WAIT);
+    await page.getByRole('slider', { name: 'Fan speed' }).waitFor(WAIT);
     expect(problems.all()).toEqual([]);
   });
 
   test('the connections panel lists who is connected, with user, address and since when', async () => {
     const { page, problems } = await openDashboard();
     await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: 'group3-board' });
+    // A client id is the pupil's choice: markup in it is shown as text.
+    await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: '<img src=x onerror=alert(1)>' });
+    await page.locator('.connected-list li', { hasText: '<img src=x onerror=alert(1)>' }).waitFor(WAIT);
+    expect(await page.locator('#connections img').count()).toBe(0);
     const row = page.locator('.connected-list li[data-client-id="group3-board"]');
     await row.waitFor(WAIT);
     await expect(row.locator('.connection-detail').textContent()).resolves.toMatch(/^127\.0\.0\.1 · board \(TCP\) · since \d\d:\d\d:\d\d$/);

@@ -24,7 +24,6 @@ export type DashboardTextKey =
   | 'unpin'
   | 'exportCsv'
   | 'exportGroupCsv'
-  | 'textTopics'
   | 'controls'
   | 'controlsHelp'
   | 'addControl'
@@ -177,11 +176,6 @@ export const DASHBOARD_TEXT = {
     id: 'mqtt.page.dashboard.exportGroupCsv',
     default: "Export group as CSV",
     description: "Dashboard: button downloading the history of every chart of a group as one CSV spreadsheet file.",
-  },
-  textTopics: {
-    id: 'mqtt.page.dashboard.textTopics',
-    default: "Text messages",
-    description: "Dashboard: heading of the list of topics whose messages are text, not numbers.",
   },
   controls: {
     id: 'mqtt.page.dashboard.controls.title',

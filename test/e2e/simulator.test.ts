@@ -106,6 +106,11 @@ async function untilSubscribed(page: Page, client: MqttClient, topic: string): P
   }
 }
 
+/** Runs a hand-written main.py through the page's handle (the same path as "Run in simulator"). */
+async function runMain(page: Page, main: string): Promise<void> {
+  await page.evaluate((text) => window.mqttBlocksSimulator?.runFiles([{ name: 'main.py', text }]), main);
+}
+
 /**
  * Clicks Stop and returns how long the page took, measured in the page: from the click event to
  * the console's "stopped" note (the machine's load on the test driver does not count).
@@ -284,6 +289,109 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
     await page.getByRole('button', { name: '停止', exact: true }).click();
     await waitForConsole(page, '已停止');
     await saveScreenshot(page, 'simulator-zh.png');
+    expect(problems.all()).toEqual([]);
+  }, 60_000);
+  test('a module or board feature the simulator lacks gets one clear line naming it, no traceback', async () => {
+    const { page, problems } = await open();
+    await runMain(page, "print('start')\nimport neopixel\n");
+    await waitForConsole(page, 'This program uses neopixel');
+    let text = await consoleText(page);
+    expect(text).toContain('start\n');
+    expect(text).not.toContain('Traceback');
+    expect(text.match(/neopixel/g)).toHaveLength(1);
+
+    await runMain(page, 'from machine import ADC\nADC(0)\n');
+    await waitForConsole(page, 'ADC, which the simulator does not have');
+    text = await consoleText(page);
+    expect(text).not.toContain('Traceback');
+    expect(problems.all()).toEqual([]);
+  }, 60_000);
+
+  test('machine.Pin drives an LED on the page and reads a held button', async () => {
+    const { page, problems } = await open();
+    await runMain(
+      page,
+      [
+        'from machine import Pin',
+        'import time',
+        'led = Pin(2, Pin.OUT)',
+        'button = Pin(0, Pin.IN, Pin.PULL_UP)',
+        "print('ready')",
+        'while True:',
+        '    led.value(0 if button.value() else 1)',
+        '    time.sleep_ms(20)',
+        '',
+      ].join('\n'),
+    );
+    await waitForConsole(page, 'ready');
+    const led = (state: string) => page.getByRole('img', { name: `LED on GPIO 2: ${state}` });
+    await led('off').waitFor(WAIT);
+    const button = page.getByRole('button', { name: 'Button on GPIO 0 (hold to press)' });
+    await button.hover();
+    await page.mouse.down();
+    await led('on').waitFor(WAIT);
+    await page.mouse.up();
+    await led('off').waitFor(WAIT);
+    expect(await stopAndTime(page)).toBeLessThan(1000);
+    expect(problems.all()).toEqual([]);
+  }, 60_000);
+
+  test('messages keep arriving while the program sleeps; sleep really waits; ticks wrap like a board', async () => {
+    const { page, problems } = await open();
+    const sender = await clients.connect(brokerUrl);
+    await runMain(
+      page,
+      [
+        'import time',
+        'from umqtt.simple import MQTTClient',
+        'got = []',
+        "c = MQTTClient(b'sleeper', '192.168.1.2', port=1883)",
+        'c.set_callback(lambda t, m: got.append((t, m)))',
+        'c.connect()',
+        "c.subscribe(b'sim/sleep', qos=1)",
+        "print('sleeping')",
+        't = time.ticks_ms()',
+        'time.sleep(1.5)',
+        "print('slept', 1400 <= time.ticks_diff(time.ticks_ms(), t) < 3000)",
+        'while len(got) < 5:',
+        '    c.wait_msg()',
+        'for topic, msg in got:',
+        "    print(topic.decode(), msg.decode())",
+        "print('ticks', time.ticks_add(2**30 - 1, 1), time.ticks_diff(0, 2**30 - 1))",
+        'try:',
+        "    c.publish('主题', b'x')",
+        'except ValueError as e:',
+        "    print('refused:', e)",
+        'try:',
+        "    c.publish(b'sim/x', b'x', qos=2)",
+        'except AssertionError:',
+        "    print('no QoS 2')",
+        'c.disconnect()',
+        '',
+      ].join('\n'),
+    );
+    await waitForConsole(page, 'sleeping');
+    const payloads = ['a', '二', 'c 🚀', 'd', 'e 完'];
+    for (const payload of payloads) await sender.publishAsync('sim/sleep', payload, { qos: 1 });
+    await waitForConsole(page, 'The program has ended.');
+    const text = await consoleText(page);
+    expect(text).toContain('slept True');
+    expect(text).toContain(payloads.map((payload) => `sim/sleep ${payload}\n`).join(''));
+    expect(text).toContain('ticks 0 1');
+    expect(text).toContain('refused: topic is a str with non-ASCII text');
+    expect(text).toContain('no QoS 2');
+    expect(text).toContain('the simulated board uses the classroom broker');
+    expect(problems.all()).toEqual([]);
+  }, 60_000);
+
+  test('machine.reset() restarts the program; Stop still ends it', async () => {
+    const { page, problems } = await open();
+    await runMain(page, "print('boot')\nimport machine, time\ntime.sleep_ms(100)\nmachine.reset()\n");
+    await page.waitForFunction((selector) => (document.querySelector(selector)?.textContent ?? '').split('boot\n').length > 2, CONSOLE, WAIT);
+    expect(await consoleText(page)).toContain('machine.reset(): the simulated board restarts the program.');
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await waitForConsole(page, 'Stopped.');
+    await expect(page.getByRole('button', { name: 'Stop', exact: true }).isDisabled()).resolves.toBe(true);
     expect(problems.all()).toEqual([]);
   }, 60_000);
 });

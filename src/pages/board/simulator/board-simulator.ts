@@ -9,9 +9,16 @@ import { blockLineMap } from './line-map';
 import type { ProgramFile } from './protocol';
 import { SimulatorPanel } from './simulator-panel';
 
+declare global {
+  interface Window {
+    /** For the browser tests and a teacher in DevTools: `runFiles([{ name: 'main.py', text }])`. Nothing in the page reads it. */
+    mqttBlocksSimulator?: { runFiles(files: ProgramFile[]): Promise<void> };
+  }
+}
+
 export function mountSimulator(root: HTMLElement, workspace: Blockly.WorkspaceSvg, locale: () => Locale): SimulatorPanel {
   let highlighted: string | null = null;
-  return new SimulatorPanel(root, locale(), {
+  const panel = new SimulatorPanel(root, locale(), {
     program() {
       const result = generateCode(workspace, 'micropython', locale());
       if (!result.ok) return { ok: false, reason: result.message };
@@ -29,4 +36,6 @@ export function mountSimulator(root: HTMLElement, workspace: Blockly.WorkspaceSv
       workspace.centerOnBlock(blockId);
     },
   });
+  window.mqttBlocksSimulator = { runFiles: (files) => panel.runFiles(files) };
+  return panel;
 }

@@ -12,6 +12,8 @@ export class PinPanel {
   private shown = '';
   private state: PinState | null = null;
   private readonly pressed = new Set<number>();
+  /** The LED or button of each pin in use, by `pin:kind`. */
+  private nodes = new Map<string, HTMLElement>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -33,6 +35,7 @@ export class PinPanel {
   /** A new run starts with no pins in use. */
   reset(): void {
     this.pressed.clear();
+    this.nodes.clear();
     this.shown = '';
     this.state = null;
     this.render();
@@ -47,25 +50,38 @@ export class PinPanel {
     this.root.setAttribute('aria-label', translate(SIMULATOR_TEXT.pinsLabel, this.locale));
     const state = this.state;
     const nodes: HTMLElement[] = [];
+    const kept = new Map<string, HTMLElement>();
     state?.modes.forEach((mode, pin) => {
-      if (mode === PinMode.output) nodes.push(this.led(pin, state.levels[pin] === 1));
-      else if (mode !== PinMode.unused) nodes.push(this.button(pin));
+      if (mode === PinMode.unused) return;
+      const key = `${pin}:${mode === PinMode.output ? 'led' : 'button'}`;
+      // A held button keeps its element (a new one under the pointer would lose the press).
+      const node = this.nodes.get(key) ?? (mode === PinMode.output ? this.led(pin) : this.button(pin));
+      if (mode === PinMode.output) this.showLed(node, pin, state.levels[pin] === 1);
+      else node.textContent = translate(SIMULATOR_TEXT.button, this.locale, { pin });
+      kept.set(key, node);
+      nodes.push(node);
     });
+    this.nodes = kept;
     if (nodes.length === 0) {
       const empty = document.createElement('p');
       empty.className = 'simulator-pins-empty';
       empty.textContent = translate(SIMULATOR_TEXT.pinsEmpty, this.locale);
       nodes.push(empty);
     }
-    this.root.replaceChildren(...nodes);
+    const current = Array.from(this.root.children);
+    if (current.length !== nodes.length || current.some((node, i) => node !== nodes[i])) this.root.replaceChildren(...nodes);
   }
 
-  private led(pin: number, lit: boolean): HTMLElement {
-    const led = document.createElement('span');
-    led.className = `simulator-led${lit ? ' is-on' : ''}`;
-    led.setAttribute('role', 'img');
+  private showLed(led: HTMLElement, pin: number, lit: boolean): void {
+    led.classList.toggle('is-on', lit);
     const state = translate(lit ? SIMULATOR_TEXT.on : SIMULATOR_TEXT.off, this.locale);
     led.setAttribute('aria-label', translate(SIMULATOR_TEXT.led, this.locale, { pin, state }));
+  }
+
+  private led(pin: number): HTMLElement {
+    const led = document.createElement('span');
+    led.className = 'simulator-led';
+    led.setAttribute('role', 'img');
     led.textContent = `GPIO ${pin}`;
     return led;
   }
@@ -73,8 +89,7 @@ export class PinPanel {
   private button(pin: number): HTMLElement {
     const button = document.createElement('button');
     button.type = 'button';
-    button.className = `button simulator-pin-button${this.pressed.has(pin) ? ' is-pressed' : ''}`;
-    button.textContent = translate(SIMULATOR_TEXT.button, this.locale, { pin });
+    button.className = 'button simulator-pin-button';
     const set = (down: boolean): void => {
       if (down === this.pressed.has(pin)) return;
       if (down) this.pressed.add(pin);

@@ -27,7 +27,7 @@ export const Slot = {
   /** Output ring: bytes written and read so far (free-running, wrap at 2^32). */
   outWrite: 7,
   outRead: 8,
-  /** First of PIN_COUNT levels (0/1), then PIN_COUNT modes (PinMode). */
+  /** First of PIN_COUNT levels (an output's 0/1, or whether an input's button is pressed), then PIN_COUNT modes (PinMode). */
   pinLevels: 16,
   pinModes: 16 + 40,
 } as const;

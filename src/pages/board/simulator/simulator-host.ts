@@ -9,7 +9,7 @@
 import { MqttLink, type LinkNotes, type LinkReply } from './mqtt-link';
 import { RingReader } from './output-ring';
 import { ENDING_EVENTS, type BoardEvent, type FromWorker, type ProgramFile, type ToWorker } from './protocol';
-import { createSharedMemory, PIN_COUNT, PinMode, REPLY_BYTES, RpcState, Slot, type SharedViews } from './shared-memory';
+import { createSharedMemory, PIN_COUNT, REPLY_BYTES, RpcState, Slot, type SharedViews } from './shared-memory';
 
 export const WORKER_URL = '/dist/simulator-worker.js';
 export const MICROPYTHON_URL = '/dist/micropython/micropython.mjs';
@@ -40,22 +40,41 @@ export interface BoardObserver extends LinkNotes {
 interface BootedWorker {
   worker: Worker;
   views: SharedViews;
+  /** True once MicroPython is loaded; false if it could not be (then `bootError` says why). */
   ready: Promise<boolean>;
+  bootError: string | null;
+  /** Messages after boot, and a crash of the worker, go to the run that uses it. */
   messages: (message: FromWorker) => void;
+  failed: (detail: string) => void;
 }
 
 function bootWorker(): BootedWorker {
   const worker = new Worker(WORKER_URL, { type: 'module', name: 'mqtt-blocks simulator' });
   const views = createSharedMemory();
-  const booted: BootedWorker = { worker, views, ready: Promise.resolve(false), messages: () => {} };
-  booted.ready = new Promise<boolean>((resolve) => {
-    booted.messages = (message) => {
-      if (message.type === 'ready') resolve(true);
-      if (message.type === 'bootFailed') resolve(false);
-    };
-    worker.onerror = () => resolve(false);
-  });
-  worker.onmessage = (event: MessageEvent<FromWorker>) => booted.messages(event.data);
+  let settle: (ready: boolean) => void = () => {};
+  const booted: BootedWorker = {
+    worker,
+    views,
+    ready: new Promise<boolean>((resolve) => (settle = resolve)),
+    bootError: null,
+    messages: () => {},
+    failed: () => {},
+  };
+  worker.onmessage = (event: MessageEvent<FromWorker>) => {
+    const message = event.data;
+    if (message.type === 'ready') settle(true);
+    else if (message.type === 'bootFailed') {
+      booted.bootError = message.detail;
+      settle(false);
+    } else booted.messages(message);
+  };
+  worker.onerror = (event) => {
+    event.preventDefault();
+    const detail = event.message || 'the simulator could not start';
+    booted.bootError ??= detail;
+    settle(false);
+    booted.failed(detail);
+  };
   const boot: ToWorker = { type: 'boot', memory: views.buffer, moduleUrl: new URL(MICROPYTHON_URL, location.href).href, wasmUrl: new URL(WASM_URL, location.href).href };
   worker.postMessage(boot);
   return booted;
@@ -80,6 +99,8 @@ export class SimulatorHost {
   private resetTimer: ReturnType<typeof setTimeout> | undefined;
   /** The current run has reported how it ended (finished, error, stopped...). */
   private endingSeen = false;
+  /** machine.reset() was called: the program starts again shortly. */
+  private resetPending = false;
 
   constructor(
     private readonly observer: BoardObserver,
@@ -93,6 +114,7 @@ export class SimulatorHost {
   /** Stops whatever runs, then runs `files` (main.py first) on a fresh simulated board. */
   async run(files: ProgramFile[]): Promise<void> {
     clearTimeout(this.resetTimer);
+    this.resetPending = false;
     await this.stop();
     this.lastFiles = files;
     const booted = this.spare ?? bootWorker();
@@ -105,20 +127,25 @@ export class SimulatorHost {
     this.waitingLines = [];
     this.observer.running(true);
     booted.messages = (message) => void this.onMessage(run, message);
-    booted.worker.onerror = (event) => {
-      event.preventDefault();
-      this.finish(run, event.message || 'the simulator could not start');
-    };
+    booted.failed = (detail) => this.finish(run, detail);
     this.pollTimer = setInterval(() => this.poll(), POLL_MS);
-    // A worker booted in advance may already be ready; otherwise 'ready' arrives through onMessage.
-    if (await booted.ready.catch(() => false)) this.start(run);
+    // A worker booted in advance is usually ready already.
+    if (await booted.ready) this.start(run);
+    else this.finish(run, booted.bootError ?? 'the simulator could not start');
   }
 
   /** Asks the program to stop, ends it if it does not; resolves once the board is off. */
   async stop(): Promise<void> {
     clearTimeout(this.resetTimer);
     const run = this.current;
-    if (run === null) return;
+    if (run === null) {
+      if (this.resetPending) {
+        this.resetPending = false;
+        this.observer.event({ kind: 'stopped' });
+        this.observer.running(false);
+      }
+      return;
+    }
     const { slots } = run.booted.views;
     Atomics.store(slots, Slot.stop, 1);
     for (const slot of [Slot.wake, Slot.inboxSeq, Slot.outRead]) Atomics.notify(slots, slot);
@@ -147,10 +174,8 @@ export class SimulatorHost {
   press(pin: number, pressed: boolean): void {
     const run = this.current;
     if (run === null || pin < 0 || pin >= PIN_COUNT) return;
-    const { slots } = run.booted.views;
-    const pullUp = Atomics.load(slots, Slot.pinModes + pin) === PinMode.inputPullUp;
-    // A button to ground on a pulled-up pin reads 0 when pressed; otherwise it pulls the pin high.
-    Atomics.store(slots, Slot.pinLevels + pin, pressed !== pullUp ? 1 : 0);
+    // The program reads it through machine.Pin, which applies the pin's pull (worker.ts pin_read).
+    Atomics.store(run.booted.views.slots, Slot.pinLevels + pin, pressed ? 1 : 0);
   }
 
   private start(run: NonNullable<SimulatorHost['current']>): void {
@@ -167,11 +192,8 @@ export class SimulatorHost {
     if (this.current !== run) return;
     switch (message.type) {
       case 'ready':
-        this.start(run);
-        return;
       case 'bootFailed':
-        this.finish(run, message.detail);
-        return;
+        return; // handled by bootWorker's promise
       case 'event':
         this.pendingEvents.push({ at: message.at, event: message.event });
         this.poll();
@@ -265,7 +287,8 @@ export class SimulatorHost {
       this.spare = null;
     }
     if (!this.endingSeen && bootError === null) this.observer.event({ kind: 'stopped' });
-    this.observer.running(false);
+    // Between a machine.reset() and the restart the board still counts as running (Stop stays available).
+    if (!this.resetPending) this.observer.running(false);
     const finished = this.finished;
     this.finished = null;
     finished?.();
@@ -274,6 +297,10 @@ export class SimulatorHost {
   private scheduleReset(): void {
     // machine.reset(): like a board, start main.py again (after a short pause, so a reset loop cannot hog the page).
     const files = this.lastFiles;
-    this.resetTimer = setTimeout(() => void this.run(files), 500);
+    this.resetPending = true;
+    this.resetTimer = setTimeout(() => {
+      this.resetPending = false;
+      void this.run(files);
+    }, 500);
   }
 }

@@ -101,8 +101,16 @@ export class SimulatorPanel {
     this.renderTexts();
   }
 
+  /** Runs hand-written files (main.py first) as "Run in simulator" runs the generated ones: for tests and DevTools. */
+  async runFiles(files: ProgramFile[]): Promise<void> {
+    await this.start({ ok: true, files, lineMap: () => null });
+  }
+
   private async run(): Promise<void> {
-    const program = this.page.program();
+    await this.start(this.page.program());
+  }
+
+  private async start(program: SimulatorProgram): Promise<void> {
     this.page.highlight(null);
     this.console.clear();
     this.pins.reset();

@@ -7,7 +7,7 @@
  */
 import { RingWriter } from './output-ring';
 import type { BoardEvent, FromWorker, ProgramFile, ToWorker } from './protocol';
-import { copyOut, PIN_COUNT, RpcState, Slot, viewsOf, type SharedViews } from './shared-memory';
+import { copyOut, PIN_COUNT, PinMode, RpcState, Slot, viewsOf, type SharedViews } from './shared-memory';
 import { BOARD_MODULES } from './python/modules';
 
 interface MicroPython {
@@ -72,7 +72,12 @@ function boardFunctions(views: SharedViews, out: RingWriter): Record<string, unk
     pin_write(pin: number, level: number): void {
       if (pin >= 0 && pin < PIN_COUNT) Atomics.store(slots, Slot.pinLevels + pin, level ? 1 : 0);
     },
-    pin_read: (pin: number): number => (pin >= 0 && pin < PIN_COUNT ? Atomics.load(slots, Slot.pinLevels + pin) : 0),
+    pin_read(pin: number): number {
+      if (pin < 0 || pin >= PIN_COUNT) return 0;
+      const level = Atomics.load(slots, Slot.pinLevels + pin);
+      // An input pin's slot holds whether its button is pressed: a button to ground on a pulled-up pin reads 0.
+      return Atomics.load(slots, Slot.pinModes + pin) === PinMode.inputPullUp ? 1 - level : level;
+    },
   };
 }
 

@@ -1,4 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
+import { inLines } from '../i18n/terminal-text';
+import { SERVER_TEXT } from './server-text';
 import path from 'node:path';
 import type { EventEmitter } from 'node:events';
 import { createAedesBroker, type Aedes, type AedesOptions } from './aedes-loader';
@@ -158,8 +160,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
     connectTimeout: limits.loginTimeoutMs,
     persistence: createBoundedPersistence(limits, (clientId, total) =>
       log(
-        `Stored messages for ${clientId.slice(0, 64)} (away, or not acknowledging) reached the limit of ${limits.maxStoredMessagesPerClient}; ${total} dropped so far.\n` +
-          `为 ${clientId.slice(0, 64)} 保存的消息（离线或未确认）已达上限 ${limits.maxStoredMessagesPerClient} 条；已丢弃 ${total} 条。`,
+        inLines(SERVER_TEXT.storedLimit, { client: clientId.slice(0, 64), limit: limits.maxStoredMessagesPerClient, total }),
       ),
     ).persistence,
   };

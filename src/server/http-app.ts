@@ -1,4 +1,6 @@
 import { promises as fs } from 'node:fs';
+import { inLines } from '../i18n/terminal-text';
+import { SERVER_TEXT as T } from './server-text';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isTeacherPath, type TeacherAccess } from './access/teacher-access';
@@ -85,14 +87,14 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
       return;
     }
     if (method !== 'GET' && method !== 'HEAD') {
-      sendText(res, 405, 'Only GET is supported. 只支持 GET 请求。\n', { Allow: 'GET, HEAD' });
+      sendText(res, 405, `${inLines(T.onlyGet)}\n`, { Allow: 'GET, HEAD' });
       return;
     }
     let pathname: string;
     try {
       pathname = new URL(req.url ?? '/', 'http://placeholder').pathname;
     } catch {
-      sendText(res, 400, 'Bad request. 请求无效。\n');
+      sendText(res, 400, `${inLines(T.badRequest)}\n`);
       return;
     }
 
@@ -104,8 +106,7 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
         sendText(
           res,
           503,
-          `${pathname} has not been built yet. Run "npm run build" in the mqtt-blocks folder, then reload.\n` +
-            `${pathname} 还没有生成。请在 mqtt-blocks 文件夹中运行 "npm run build"，然后刷新页面。\n`,
+          `${inLines(T.notBuilt, { path: pathname })}\n`,
           CORS,
         );
         return;
@@ -143,8 +144,7 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
       sendText(
         res,
         426,
-        'This address is for MQTT over WebSocket: put it in the connect block, not in the browser address bar.\n' +
-          '这个地址用于 MQTT over WebSocket：请把它填入“连接”积木，而不是浏览器地址栏。\n',
+        `${inLines(T.websocketOnly)}\n`,
         { Upgrade: 'websocket' },
       );
       return;
@@ -162,8 +162,7 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
         sendText(
           res,
           404,
-          'The Scratch editor is not set up. Run "npm run setup:scratch-editor" in the mqtt-blocks folder.\n' +
-            'Scratch 编辑器尚未安装。请在 mqtt-blocks 文件夹中运行 "npm run setup:scratch-editor"。\n',
+          `${inLines(T.scratchNotSetUp)}\n`,
         );
         return;
       }
@@ -186,7 +185,7 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
   return (req, res) => {
     handle(req, res).catch((error: Error) => {
       // A failed request must never take the classroom server down.
-      if (!res.headersSent) sendText(res, 500, `Internal error: ${error.message}\n服务器内部错误。\n`);
+      if (!res.headersSent) sendText(res, 500, `${inLines(T.internalError, { detail: error.message })}\n`);
       else res.destroy();
     });
   };

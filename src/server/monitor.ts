@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { inLines } from '../i18n/terminal-text';
+import { SERVER_TEXT as T } from './server-text';
 import { cutText } from '../text/cut-text';
 
 /** One message as shown to the monitor page. */
@@ -138,8 +140,7 @@ export class MessageMonitor {
     if (this.feeds.size >= this.options.maxFeeds || fromAddress >= this.options.maxFeedsPerAddress) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', 'Cache-Control': 'no-store' });
       res.end(
-        'Too many monitor pages are open. Close some monitor tabs, then reload this one.\n' +
-          '打开的监视页面太多。请关闭一些监视标签页，然后刷新本页。\n',
+        `${inLines(T.tooManyMonitors)}\n`,
       );
       return;
     }

@@ -135,4 +135,84 @@ export const SERVER_TEXT = {
     default: 'page needs the teacher\'s login or the viewer code',
     description: 'Server log, why a page request was refused.',
   },
+  onlyGet: {
+    id: 'mqtt.server.http.onlyGet',
+    default: 'Only GET is supported.',
+    description: 'Web server answer (plain text) to a request that is not GET.',
+  },
+  badRequest: {
+    id: 'mqtt.server.http.badRequest',
+    default: 'Bad request.',
+    description: 'Web server answer (plain text) to a malformed request.',
+  },
+  notBuilt: {
+    id: 'mqtt.server.http.notBuilt',
+    default: '{path} has not been built yet. Run "npm run build" in the mqtt-blocks folder, then reload.',
+    description: 'Web server answer: a page bundle is missing. {path} is the address asked for. Keep the command.',
+  },
+  websocketOnly: {
+    id: 'mqtt.server.http.websocketOnly',
+    default: 'This address is for MQTT over WebSocket: put it in the connect block, not in the browser address bar.',
+    description: 'Web server answer when someone opens the broker\'s WebSocket address in a browser tab. "connect" is the block\'s name.',
+  },
+  scratchNotSetUp: {
+    id: 'mqtt.server.http.scratchNotSetUp',
+    default: 'The Scratch editor is not set up. Run "npm run setup:scratch-editor" in the mqtt-blocks folder.',
+    description: 'Web server answer: the Scratch editor files are missing. Keep the command.',
+  },
+  internalError: {
+    id: 'mqtt.server.http.internalError',
+    default: 'Internal error: {detail}',
+    description: 'Web server answer when a request failed unexpectedly. {detail} is the technical reason in English.',
+  },
+  badPath: {
+    id: 'mqtt.server.http.badPath',
+    default: 'Bad path.',
+    description: 'Web server answer to an address that tries to leave the site\'s folder.',
+  },
+  notFound: {
+    id: 'mqtt.server.http.notFound',
+    default: 'Not found.',
+    description: 'Web server answer: no such page.',
+  },
+  foreignHostAnswer: {
+    id: 'mqtt.server.http.foreignHost',
+    default: 'This server does not answer to that name.',
+    description: 'Web server answer when the browser used a host name that is not this server\'s.',
+  },
+  loginNeeded: {
+    id: 'mqtt.server.http.loginNeeded',
+    default: 'This page shows the class\'s messages, so it needs a login: the teacher\'s username and password, or username "{viewer}" with the viewer code shown when the server started. Reload to try again.',
+    description: 'Web server answer when a teacher page is opened without a login. {viewer} is the read-only username.',
+  },
+  tooManyMonitors: {
+    id: 'mqtt.server.http.tooManyMonitors',
+    default: 'Too many monitor pages are open. Close some monitor tabs, then reload this one.',
+    description: 'Web server answer when too many message monitor pages are open.',
+  },
+  storedLimit: {
+    id: 'mqtt.server.log.storedLimit',
+    default: 'Stored messages for {client} (away, or not acknowledging) reached the limit of {limit}; {total} dropped so far.',
+    description: 'Server log: messages kept for an absent client hit their bound. {client} is its client id.',
+  },
+  badOrigin: {
+    id: 'mqtt.server.badOrigin',
+    default: '"{value}" is not a web page origin. Write it like https://example.org or http://192.168.1.20:8080 (no path).',
+    description: 'Server start-up error for --allow-origin: not an origin. {value} is what was given.',
+  },
+  wrongLogins: {
+    id: 'mqtt.server.log.wrongLogins',
+    default: '{count, selectordinal, one {#st} two {#nd} few {#rd} other {#th}} wrong login in a row',
+    description: 'Server log detail: how many wrong logins in a row came from one address.',
+  },
+  answerDelay: {
+    id: 'mqtt.server.log.answerDelay',
+    default: 'answers to this address now wait {seconds} s',
+    description: 'Server log detail: after wrong logins, answers to that address are delayed.',
+  },
+  pageLoginWrong: {
+    id: 'mqtt.server.log.pageLoginWrong',
+    default: 'page login, {count} wrong in a row',
+    description: 'Server log detail: wrong logins on a teacher page.',
+  },
 } as const satisfies Record<string, Message>;

@@ -1,6 +1,10 @@
 import { createReadStream, promises as fs } from 'node:fs';
+import { inLines } from '../i18n/terminal-text';
+import { SERVER_TEXT as T } from './server-text';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const NOT_FOUND = `${inLines(T.notFound)}\n`;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -110,7 +114,7 @@ export async function serveStatic(
 ): Promise<void> {
   const target = resolveInside(root, urlPath);
   if (target === null) {
-    sendText(res, 400, 'Bad path. 路径无效。\n');
+    sendText(res, 400, `${inLines(T.badPath)}\n`);
     return;
   }
   // Symbolic links could point outside the folder: check where the file really is.
@@ -119,11 +123,11 @@ export async function serveStatic(
   try {
     [real, realRoot] = await Promise.all([fs.realpath(target), fs.realpath(root)]);
   } catch {
-    sendText(res, 404, 'Not found. 找不到此页面。\n');
+    sendText(res, 404, NOT_FOUND);
     return;
   }
   if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-    sendText(res, 404, 'Not found. 找不到此页面。\n');
+    sendText(res, 404, NOT_FOUND);
     return;
   }
   const stat = await fs.stat(real);
@@ -138,7 +142,7 @@ export async function serveStatic(
     try {
       await fs.access(index);
     } catch {
-      sendText(res, 404, 'Not found. 找不到此页面。\n');
+      sendText(res, 404, NOT_FOUND);
       return;
     }
     await sendFile(req, res, index, extraHeaders);

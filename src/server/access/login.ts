@@ -2,6 +2,8 @@
  * The broker's login check (aedes `authenticate` hook): client id length, then the teacher's
  * credentials or the read-only viewer code, with wrong guesses slowed per address and logged.
  */
+import { onOneLine } from '../../i18n/terminal-text';
+import { SERVER_TEXT as T } from '../server-text';
 import type { AedesOptions, AuthenticateError } from '../aedes-loader';
 import { credentialsMatch, VIEWER_USERNAME, type Credentials } from '../auth';
 import type { ConnectionEvents, Transport } from '../events/connection-events';
@@ -51,11 +53,6 @@ function refusal(code: number, message: string): AuthenticateError {
   return error;
 }
 
-function ordinal(n: number): string {
-  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
-  return `${n}${suffix}`;
-}
-
 export function createLoginHook(options: LoginOptions): AuthenticateHook {
   const { credentials, viewerCode, limits, guesses, events } = options;
   const viewer: Credentials | null = viewerCode !== null ? { username: VIEWER_USERNAME, password: viewerCode } : null;
@@ -91,13 +88,13 @@ export function createLoginHook(options: LoginOptions): AuthenticateHook {
       }
       const failures = guesses.failed(address);
       const delay = guesses.delayFor(failures);
-      const next = delay > 0 ? `; answers to this address now wait ${Math.round(delay / 100) / 10} s / 该地址的下次回答将延迟 ${Math.round(delay / 100) / 10} 秒` : '';
+      const next = delay > 0 ? `; ${onOneLine(T.answerDelay, { seconds: Math.round(delay / 100) / 10 })}` : '';
       events.refused({
         reason: 'badPassword',
         address,
         transport,
         clientId,
-        detail: `${ordinal(failures)} wrong login in a row / 连续第 ${failures} 次登录错误${next}`,
+        detail: `${onOneLine(T.wrongLogins, { count: failures })}${next}`,
       });
       done(refusal(BAD_USERNAME_OR_PASSWORD, 'Bad username or password'), null);
     };

@@ -9,6 +9,8 @@
  * Node) and is not affected. The Host check stops DNS rebinding: a foreign site whose name
  * resolves to this computer still sends its own name as Host, which is not one of ours.
  */
+import { inLines } from '../../i18n/terminal-text';
+import { SERVER_TEXT as T } from '../server-text';
 import { hostname, networkInterfaces } from 'node:os';
 
 /** `scheme://host[:port]` in lower case, as browsers send it; null when `value` is not an origin. */
@@ -133,8 +135,7 @@ export class OriginPolicy {
 export class InvalidOriginError extends Error {
   constructor(readonly value: string) {
     super(
-      `"${value.slice(0, 200)}" is not a web page origin. Write it like https://example.org or http://192.168.1.20:8080 (no path).\n` +
-        `"${value.slice(0, 200)}" 不是有效的网页来源。请写成 https://example.org 或 http://192.168.1.20:8080 这样的形式（不带路径）。`,
+      inLines(T.badOrigin, { value: value.slice(0, 200) }),
     );
     this.name = 'InvalidOriginError';
   }

@@ -8,6 +8,8 @@
  * Whatever the mode, a request must name this server as Host, so a foreign web site cannot read
  * the feed through DNS rebinding. Wrong logins are slowed per address like MQTT logins.
  */
+import { inLines, onOneLine } from '../../i18n/terminal-text';
+import { SERVER_TEXT as T } from '../server-text';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { credentialsMatch, VIEWER_USERNAME, type Credentials } from '../auth';
 import type { ConnectionEvents } from '../events/connection-events';
@@ -52,7 +54,7 @@ export class TeacherAccess {
     if (!this.options.originPolicy.hostAllowed(req.headers.host)) {
       this.options.events.refused({ reason: 'foreignHost', address, transport: 'http', detail: `Host: ${req.headers.host ?? ''}` });
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end('This server does not answer to that name. 此服务器不接受这个主机名。\n');
+      res.end(`${inLines(T.foreignHostAnswer)}\n`);
       return false;
     }
     const { credentials, viewerCode, guesses, events } = this.options;
@@ -70,7 +72,7 @@ export class TeacherAccess {
       return true;
     }
     const failures = guesses.failed(address);
-    events.refused({ reason: 'badPassword', address, transport: 'http', detail: `page login, ${failures} wrong in a row / 页面登录，连续 ${failures} 次错误` });
+    events.refused({ reason: 'badPassword', address, transport: 'http', detail: onOneLine(T.pageLoginWrong, { count: failures }) });
     this.askForLogin(res);
     return false;
   }
@@ -82,10 +84,7 @@ export class TeacherAccess {
       'Cache-Control': 'no-store',
     });
     res.end(
-      "This page shows the class's messages, so it needs a login: the teacher's username and password, " +
-        `or username "${VIEWER_USERNAME}" with the viewer code shown when the server started. Reload to try again.\n` +
-        '这个页面会显示全班的消息，所以需要登录：使用老师的用户名和密码，' +
-        `或者用户名 "${VIEWER_USERNAME}" 加上服务器启动时显示的查看码。刷新页面即可重试。\n`,
+      `${inLines(T.loginNeeded, { viewer: VIEWER_USERNAME })}\n`,
     );
   }
 }

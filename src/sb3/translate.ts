@@ -24,7 +24,7 @@ import { pythonString } from '../generators/python-literal';
 import { scratchBlockNames } from './block-names';
 import { SB3_TEXT } from './messages';
 import type { Primitive, ScratchProject, ScratchTarget, SerializedBlock } from './project-types';
-import { SCRATCH_PRIVATE_NAMES, SCRATCH_RUNTIME_NAMES, scratchSection } from './runtime-section';
+import { SCRATCH_PRIVATE_NAMES, SCRATCH_RUNTIME_NAMES, scratchSection } from './library/runtime-section';
 import { HAT_OPCODES, isSupported, whyUnsupported, YIELDING_OPCODES } from './subset';
 
 export interface TranslateOptions {

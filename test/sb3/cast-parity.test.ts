@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { runMicroPython } from '../support/micropython/run';
 import { checkTool, DEBIAN_PYTHON, describeWithTool } from '../support/system-tool';
-import { scratchSection } from '../../src/sb3/runtime-section';
+import { scratchSection } from '../../src/sb3/library/runtime-section';
 
 jest.setTimeout(60000);
 

@@ -47,6 +47,8 @@ export interface ScratchVm {
   readonly extensionManager: ExtensionManager;
   getLocale(): string;
   loadProject(project: object | string): Promise<void>;
+  /** The project as an .sb3's project.json text. */
+  toJSON(): string;
 }
 
 /** The editor's message formatter (react-intl's formatMessage), for names like "Sprite1". */
@@ -63,7 +65,7 @@ export interface GuiStorageConfig {
 }
 
 export interface EditorState {
-  readonly store: { getState(): { scratchGui: { vm: ScratchVm } } };
+  readonly store: { getState(): { scratchGui: { vm: ScratchVm; projectTitle?: string } } };
 }
 
 export interface GuiGlobal {

@@ -5,6 +5,7 @@
  * explains how to set them up and how to use TurboWarp meanwhile.
  */
 import { keepConnected } from './auto-connect';
+import { BoardCodeView } from './board-code-view';
 import { exposeHandle } from './expose-handle';
 import { loadGuiScript } from './load-gui-script';
 import { createOfflineStorage } from './offline-storage';
@@ -39,6 +40,15 @@ async function start(): Promise<void> {
     );
   }
   exposeHandle({ vm, extension });
+  // "Board code": the open project as main.py for a board, connecting to this server over TCP.
+  new BoardCodeView(
+    {
+      projectJson: () => vm.toJSON(),
+      projectName: () => state.store.getState().scratchGui.projectTitle ?? 'Scratch project',
+      editorLocale: () => vm.getLocale(),
+    },
+    `mqtt://${info.tcp.host}:${info.tcp.port}`,
+  );
 
   const container = editorContainer();
   showEditor();

@@ -3,11 +3,11 @@
  * comparison rules, broadcasts, lists. Appended to the board library for programs made from a
  * Scratch project, so the board editor's programs keep their library unchanged.
  */
-import type { Locale } from '../i18n/locales';
-import { pythonString } from '../generators/python-literal';
-import { translate } from '../i18n/translate';
-import { SCRATCH_PY } from './library/python-sources';
-import { SB3_TEXT } from './messages';
+import type { Locale } from '../../i18n/locales';
+import { pythonString } from '../../generators/python-literal';
+import { translate } from '../../i18n/translate';
+import { SCRATCH_PY } from './python-sources';
+import { SB3_TEXT } from '../messages';
 
 /** What main.py may import from the section (public names of library/scratch.py). */
 export const SCRATCH_RUNTIME_NAMES = [

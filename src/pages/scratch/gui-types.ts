@@ -46,7 +46,7 @@ export interface ScratchVm {
   readonly runtime: ScratchRuntime;
   readonly extensionManager: ExtensionManager;
   getLocale(): string;
-  loadProject(project: object | string): Promise<void>;
+  loadProject(project: object | string | ArrayBuffer): Promise<void>;
   /** The project as an .sb3's project.json text. */
   toJSON(): string;
 }

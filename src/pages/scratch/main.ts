@@ -6,6 +6,7 @@
  */
 import { keepConnected } from './auto-connect';
 import { BoardCodeView } from './board-code-view';
+import { ExamplesMenu } from './examples-menu';
 import { exposeHandle } from './expose-handle';
 import { loadGuiScript } from './load-gui-script';
 import { createOfflineStorage } from './offline-storage';
@@ -49,6 +50,8 @@ async function start(): Promise<void> {
     },
     `mqtt://${info.tcp.host}:${info.tcp.port}`,
   );
+  // "Examples": the lesson pack's projects, opened with one click.
+  new ExamplesMenu({ loadProject: (project) => vm.loadProject(project), editorLocale: () => vm.getLocale() });
 
   const container = editorContainer();
   showEditor();

@@ -68,7 +68,7 @@ class Classroom {
 
   constructor(private readonly broker: Broker) {}
 
-  async start(firstProgram = 'v1'): Promise<void> {
+  async start(firstProgram = 'v1', flashFree?: number): Promise<void> {
     const files = loaderFiles(
       {
         board: 'desk1',
@@ -82,7 +82,7 @@ class Classroom {
     );
     const config = JSON.parse(files['classroom_config.json']) as Record<string, unknown>;
     files['classroom_config.json'] = JSON.stringify({ ...config, transfer_idle_ms: 2000 });
-    this.board = startNetBoard({ ...files, 'main.py': heartbeatProgram(this.broker, firstProgram) });
+    this.board = startNetBoard({ ...files, 'main.py': heartbeatProgram(this.broker, firstProgram) }, { flashFree });
     this.client = await mqtt.connectAsync(this.broker.url, { ...this.broker.credentials, reconnectPeriod: 0 });
     this.client.on('message', (topic, payload) => {
       if (topic === 'test/heartbeat') this.beats.push(payload.toString());
@@ -191,6 +191,20 @@ describe('classroom loader on the classroom server (--lan, with a password)', ()
     expect((await sendFailure(sendProgram(room.client, 'desk1', huge))).failure).toBe('tooBig');
     await room.client.publishAsync(programTopic('desk1'), beginMessage('huge1', 10_000_000, sha256Hex(huge)), { qos: 1 });
     expect(await room.progressWith((p) => p.id === 'huge1' && p.state === 'error')).toMatchObject({ error: 'too-big', max_bytes: MAX_PROGRAM_BYTES });
+    await room.runs('v1');
+  });
+
+  test('a board whose flash is full refuses before writing; the old program keeps running', async () => {
+    await room.stop();
+    room = new Classroom(broker);
+    await room.start('v1', 6000);
+    const sender = await mqtt.connectAsync(broker.url, { ...CREDENTIALS, reconnectPeriod: 0 });
+    try {
+      const error = await sendFailure(sendProgram(sender, 'desk1', encode(heartbeatProgram(broker, 'v-big', `# ${'x'.repeat(3000)}`))));
+      expect(error).toMatchObject({ failure: 'refused', progress: { error: 'full', free_flash: 6000 } });
+    } finally {
+      await sender.endAsync();
+    }
     await room.runs('v1');
   });
 

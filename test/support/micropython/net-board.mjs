@@ -3,7 +3,8 @@
 // net-standins/, a socket module over real TCP (net-worker.mjs), umqtt.simple speaking MQTT on it,
 // a real-time clock with machine.Timer, and machine.reset() that reboots: boot.py runs again with
 // the same files (the flash survives a reset, as on a board).
-// argv[2]: JSON {files: {path: text}, boot?: python source run at each boot (default: boot.py)}.
+// argv[2]: JSON {files: {path: text}, scenario?, flashFree?: bytes statvfs reports free, boot?: python
+// source run at each boot (default: boot.py)}.
 // stdout: what the board prints, line by line (plus "BOARD: reboot" markers).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -70,6 +71,10 @@ os.chdir('/flash')
 import board_harness
 board_harness.configure(${JSON.stringify(JSON.stringify(options.scenario ?? {}))})
 `);
+if (options.flashFree !== undefined) {
+  // A board whose flash is nearly full: statvfs reports only this much free.
+  mp.runPython(`import os\n_free = ${Number(options.flashFree)}\nos.statvfs = lambda path: (1, 1, 1000000, _free, _free, 0, 0, 0, 0, 255)`);
+}
 const boot = options.boot ?? "exec(open('boot.py').read(), {'__name__': '__main__'})";
 for (let boots = 0; boots < 50; boots++) {
   try {

@@ -12,8 +12,8 @@ export interface NetBoard {
   stop(): Promise<void>;
 }
 
-export function startNetBoard(files: Record<string, string>, scenario: Record<string, unknown> = {}): NetBoard {
-  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'net-board.mjs'), JSON.stringify({ files, scenario })], {
+export function startNetBoard(files: Record<string, string>, options: { scenario?: Record<string, unknown>; flashFree?: number } = {}): NetBoard {
+  const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'net-board.mjs'), JSON.stringify({ files, ...options })], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const lines: string[] = [];

@@ -58,5 +58,6 @@ export const UPLOAD_TEXT = {
   // Loader settings (CLI and page)
   loaderBadBroker: { id: 'mqtt.upload.loader.error.badBroker', default: '"{broker}" is not a broker address for boards. Write it as mqtt://HOST:PORT, for example mqtt://192.168.1.20:1883.', description: 'Classroom loader settings: bad --broker.' },
   loaderNoWifi: { id: 'mqtt.upload.loader.error.noWifi', default: 'Give the classroom Wi-Fi name (--wifi) so the board can join it.', description: 'Classroom loader settings: missing Wi-Fi name.' },
+  loaderInstalled: { id: 'mqtt.upload.loader.installed', default: 'The Wi-Fi loader is installed. The board restarts, joins {wifi} and appears as {board} under "Boards on Wi-Fi".', description: 'Board page: the classroom loader was written by USB.' },
   loaderWritten: { id: 'mqtt.upload.loader.written', default: 'Copy these files onto the board (for example with Thonny or the board page\'s USB upload): {files}. After a restart the board appears as {board}.', description: 'CLI: loader files written. {files} is a list of paths.' },
 } as const satisfies Record<string, Message>;

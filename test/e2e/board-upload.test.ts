@@ -81,7 +81,7 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
     const { page, problems } = await openPage({ standin: { files: { 'main.py': OLD_MAIN } } });
     const workspace = readFileSync(path.resolve(__dirname, '../fixtures/workspaces/tutorial-publisher.json'));
     await page.setInputFiles('#open-file', { name: 'tutorial-publisher.json', mimeType: 'application/json', buffer: workspace });
-    await page.waitForFunction(() => (document.querySelector('#pane-micropython .code-output code')?.textContent ?? '').includes('import network'), undefined, WAIT);
+    await page.waitForFunction(() => (document.querySelector('#pane-micropython .code-output code')?.textContent ?? '').includes('classroom/chat'), undefined, WAIT);
     const expected = await page.evaluate(() => document.querySelector('#pane-micropython .code-output code')?.textContent ?? '');
     await page.getByRole('button', { name: 'Upload to board (USB)' }).click();
     await page.waitForFunction(() => /Uploaded/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, WAIT);
@@ -102,12 +102,12 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
   test('the console keeps Chinese intact across reads; Stop and Run work', async () => {
     const program = "print('你好，世界！温度 21°C')\nprint('第二行 ✓')\n";
     const { page } = await openPage({ standin: { files: { 'main.py': program } } });
-    await page.getByRole('button', { name: 'Run', exact: true }).click();
+    await page.getByRole('button', { name: 'Restart board' }).click();
     await page.waitForFunction(() => (document.querySelector('#board-console')?.textContent ?? '').includes('第二行 ✓'), undefined, WAIT);
     const text = await consoleText(page);
     expect(text).toContain('你好，世界！温度 21°C');
     expect(text).not.toContain('\ufffd');
-    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await page.getByRole('button', { name: 'Stop board' }).click();
     await page.waitForFunction(() => (document.querySelector('#board-console')?.textContent ?? '').includes('Program stopped'), undefined, WAIT);
   });
 
@@ -147,6 +147,39 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
       expect(await page.getByRole('button', { name: 'Upload to board (USB)' }).isDisabled()).toBe(true);
     } finally {
       await lanBrowser.close();
+    }
+  });
+
+  test('--lan classroom: after the class login, the Wi-Fi loader is installed on a USB board (main.py untouched)', async () => {
+    const lan = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', lan: true, username: 'class07', password: 'tiger-maple-4821', distDir: DIST_DIR, log: () => {} });
+    try {
+      // The teacher's own computer: the server's pages behind the teacher login (the monitor panel) get it.
+      const opened = await newWatchedPage(browser, { locale: 'en-US', httpCredentials: { username: 'class07', password: 'tiger-maple-4821' } });
+      const { page, context } = opened;
+      await serveStandin(context, { files: { 'main.py': OLD_MAIN } });
+      await page.goto(`http://localhost:${lan.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
+      await page.waitForSelector('.blocklyToolbox', WAIT);
+      await page.evaluate(() => (window as unknown as { __serialStandin: { ready: Promise<void> } }).__serialStandin.ready);
+      const panel = page.locator('#upload-panel');
+      await panel.getByLabel('Username').fill('class07');
+      await panel.getByLabel('Password', { exact: true }).fill('tiger-maple-4821');
+      await panel.getByRole('button', { name: 'Log in' }).click();
+      await page.waitForFunction(() => (document.querySelector('#wifi-login') as HTMLElement | null)?.hidden === true, undefined, WAIT);
+      await panel.getByText('Install the Wi-Fi loader on this board (once)').click();
+      await panel.getByLabel('Board name (for example desk7)').fill('desk7');
+      await panel.getByLabel('Classroom Wi-Fi name').fill('教室 WiFi');
+      await panel.getByLabel('Wi-Fi password').fill("pa'ss");
+      await panel.getByRole('button', { name: 'Install by USB' }).click();
+      await page.waitForFunction(() => /loader is installed/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, { timeout: 60_000 });
+      const read = (file: string) => page.evaluate((name) => (window as unknown as { __serialStandin: { readFile(p: string): string | null } }).__serialStandin.readFile(name), file);
+      const config = JSON.parse((await read('classroom_config.json')) ?? '{}') as Record<string, unknown>;
+      expect(config).toMatchObject({ board: 'desk7', port: lan.tcpPort, user: 'class07', password: 'tiger-maple-4821', wifi: '教室 WiFi', wifi_password: "pa'ss" });
+      expect(await read('classroom_loader.py')).toBe(readFileSync(path.resolve(__dirname, '../../src/ota/classroom_loader.py'), 'utf8'));
+      expect(await read('boot.py')).toContain('classroom_loader.start()');
+      expect(await read('main.py')).toBe(OLD_MAIN);
+      await context.close();
+    } finally {
+      await lan.close();
     }
   });
 

@@ -5,12 +5,14 @@
  */
 import { selfContained, type BoardProgram } from '../../../generators/program';
 import { translate, translatePending, type Locale, type PendingMessage } from '../../../i18n/translate';
+import { LoaderSettingsErrorClass, loaderFiles } from '../../../ota/loader-files';
 import { MAX_PROGRAM_BYTES, type BoardStatus } from '../../../ota/ota-protocol';
 import { explainSendError, explainSendProgress, explainUploadError, explainUsbProgress } from '../../../upload/explain';
 import { UPLOAD_TEXT } from '../../../upload/upload-messages';
 import { uploadToBoard, type BoardFile } from '../../../upload/usb-upload';
 import { SerialConsole } from './serial-console';
 import { UPLOAD_PAGE_TEXT } from './upload-page-text';
+import { LOADER_SOURCE } from './loader-source';
 import { ChooseError, SerialBoardPort, serialAvailability } from './web-serial';
 import { WifiBoards } from './wifi-boards';
 
@@ -39,11 +41,23 @@ const PANEL_HTML = `
   <button type="button" class="button" id="wifi-send" data-upload-text="wifiSend"></button>
 </div>
 <p class="wifi-note" id="wifi-note"></p>
+<details class="loader-install" id="loader-install">
+  <summary data-upload-text="installHeading"></summary>
+  <p class="wifi-note" id="install-note"></p>
+  <form class="wifi-login" id="install-form">
+    <label><span data-upload-text="installBoard"></span> <input id="install-board" pattern="[A-Za-z0-9_-]{1,32}" required></label>
+    <label><span data-upload-text="installWifi"></span> <input id="install-wifi" required></label>
+    <label><span data-upload-text="installWifiPassword"></span> <input id="install-wifi-password" type="password"></label>
+    <button type="submit" class="button" id="install-button" data-upload-text="installButton"></button>
+  </form>
+</details>
 `;
 
 interface ServerInfo {
   websocketUrl?: string;
   authRequired?: boolean;
+  lan?: boolean;
+  tcp?: { host?: string; port?: number };
 }
 
 async function fetchServerInfo(): Promise<ServerInfo | null> {
@@ -64,6 +78,8 @@ export class UploadPanel {
   private readonly wifi = new WifiBoards();
   private boards: BoardStatus[] = [];
   private websocketUrl: string | null = null;
+  /** mqtt://host:port for boards, known once the server said it listens on the classroom network. */
+  private boardBroker: string | null = null;
 
   constructor(
     private readonly root: HTMLElement,
@@ -81,6 +97,10 @@ export class UploadPanel {
     this.element('wifi-login').addEventListener('submit', (event) => {
       event.preventDefault();
       void this.connectWifi();
+    });
+    this.element('install-form').addEventListener('submit', (event) => {
+      event.preventDefault();
+      void this.installLoader();
     });
     this.wifi.onChange((boards) => {
       this.boards = boards;
@@ -142,6 +162,9 @@ export class UploadPanel {
     const note = this.wifiNote ?? (this.boards.length === 0 ? { message: UPLOAD_PAGE_TEXT.wifiNone } : null);
     this.element('wifi-note').textContent = note === null ? '' : translatePending(note, this.locale);
     this.element<HTMLButtonElement>('wifi-send').disabled = this.boards.length === 0 || this.busy;
+    const installNote = this.element('install-note');
+    installNote.textContent = this.boardBroker === null ? this.text('installNeedsLan') : '';
+    this.element<HTMLButtonElement>('install-button').disabled = this.boardBroker === null || this.busy || serialAvailability() !== 'ok';
   }
 
   private show(message: PendingMessage, kind: 'info' | 'error' = 'info'): void {
@@ -218,6 +241,49 @@ export class UploadPanel {
     }
   }
 
+  /** Writes the classroom loader (boot.py, classroom_loader.py, settings) by USB; main.py stays. */
+  private async installLoader(): Promise<void> {
+    if (this.busy || this.boardBroker === null) return;
+    const board = this.element<HTMLInputElement>('install-board').value.trim();
+    const wifi = this.element<HTMLInputElement>('install-wifi').value;
+    let files: Record<string, string>;
+    try {
+      files = loaderFiles(
+        {
+          board,
+          broker: this.boardBroker,
+          username: this.element<HTMLInputElement>('wifi-username').value.trim() || undefined,
+          password: this.element<HTMLInputElement>('wifi-password').value || undefined,
+          wifi,
+          wifiPassword: this.element<HTMLInputElement>('install-wifi-password').value,
+        },
+        LOADER_SOURCE,
+      );
+    } catch (error) {
+      const failure = error instanceof LoaderSettingsErrorClass ? error.failure : 'badBoardName';
+      const message = failure === 'noWifi' ? UPLOAD_TEXT.loaderNoWifi : failure === 'badBroker' ? UPLOAD_TEXT.loaderBadBroker : UPLOAD_TEXT.otaBadBoardName;
+      return this.show({ message, params: { board, broker: this.boardBroker } }, 'error');
+    }
+    const port = await this.openPort();
+    if (port === null) return;
+    const encoder = new TextEncoder();
+    this.setBusy(true);
+    try {
+      await port.duringUpload(() =>
+        uploadToBoard(
+          port,
+          Object.entries(files).map(([path, text]) => ({ path, bytes: encoder.encode(text), onlyIfChanged: true })),
+          { onProgress: (progress) => this.show(explainUsbProgress(progress)) },
+        ),
+      );
+      this.show({ message: UPLOAD_TEXT.loaderInstalled, params: { board, wifi } });
+    } catch (error) {
+      this.show(explainUploadError(error), 'error');
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
   private async startWifi(): Promise<void> {
     const info = await fetchServerInfo();
     if (info === null || typeof info.websocketUrl !== 'string') {
@@ -225,6 +291,11 @@ export class UploadPanel {
       return this.renderBoards();
     }
     this.websocketUrl = info.websocketUrl;
+    const tcp = info.tcp;
+    if (info.lan === true && typeof tcp?.host === 'string' && typeof tcp.port === 'number') {
+      this.boardBroker = `mqtt://${tcp.host.includes(':') ? `[${tcp.host}]` : tcp.host}:${tcp.port}`;
+      this.renderBoards();
+    }
     if (info.authRequired) {
       this.element('wifi-login').hidden = false;
       return;

@@ -164,7 +164,7 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
       await panel.getByLabel('Username').fill('class07');
       await panel.getByLabel('Password', { exact: true }).fill('tiger-maple-4821');
       await panel.getByRole('button', { name: 'Log in' }).click();
-      await page.waitForFunction(() => (document.querySelector('#wifi-login') as HTMLElement | null)?.hidden === true, undefined, WAIT);
+      await page.waitForFunction(() => document.querySelector<HTMLElement>('#wifi-login')?.hidden === true, undefined, WAIT);
       await panel.getByText('Install the Wi-Fi loader on this board (once)').click();
       await panel.getByLabel('Board name (for example desk7)').fill('desk7');
       await panel.getByLabel('Classroom Wi-Fi name').fill('教室 WiFi');

@@ -81,12 +81,19 @@ export class DashboardView {
         this.removeItem(item);
         item = undefined;
       }
+      const isNew = item === undefined;
       if (item === undefined) {
         item = this.createItem(state);
         structureChanged = true;
       }
-      item.update(state, context);
-      if (item instanceof ChartCard) this.chartQueue.add(item);
+      if (item instanceof ChartCard) {
+        // Texts and chart are refreshed together by drawCharts, at most every MIN_REDRAW_MS.
+        if (isNew) item.update(state, context);
+        item.stale = true;
+        this.chartQueue.add(item);
+      } else {
+        item.update(state, context);
+      }
     }
     if (structureChanged) this.refreshVisibility();
   }
@@ -96,6 +103,7 @@ export class DashboardView {
    * FRAME_BUDGET_MS. Returns whether some are still waiting (ask for another frame).
    */
   drawCharts(now: number = performance.now()): boolean {
+    const context = this.context();
     for (const card of this.chartQueue) {
       // Off screen: stays stale and rejoins the queue when it scrolls into view.
       if (!card.visible || !card.stale) {
@@ -103,8 +111,11 @@ export class DashboardView {
         continue;
       }
       if (now - card.lastDrawn < MIN_REDRAW_MS) continue;
-      const history = this.model.topics.get(card.topic)?.history;
-      if (history) card.drawChart(history);
+      const state = this.model.topics.get(card.topic);
+      if (state?.history) {
+        card.update(state, context);
+        card.drawChart(state.history);
+      }
       this.chartQueue.delete(card);
       if (performance.now() - now > FRAME_BUDGET_MS) break;
     }
@@ -116,7 +127,10 @@ export class DashboardView {
     const context = this.context();
     for (const [topic, item] of this.items) {
       const state = this.model.topics.get(topic);
-      if (state !== undefined && !item.element.hidden) item.tick(state, context);
+      if (state === undefined || item.element.hidden) continue;
+      // Charts off screen are not drawn, but their texts (and accessible names) stay current.
+      if (item instanceof ChartCard && !item.visible && item.stale) item.update(state, context);
+      else item.tick(state, context);
     }
   }
 

@@ -23,6 +23,7 @@ import { BOARD_CODE_TEXT } from '../pages/scratch/board-code-text';
 import { BANNER_TEXT } from '../cli/banner';
 import { CLI_TEXT } from '../cli/cli-text';
 import { SERVER_TEXT } from '../server/server-text';
+import { HOST_TEXT } from '../scratch/host-text';
 import { MESSAGES } from './messages';
 
 /** Block texts, help, menu items and example values, read from the catalogue itself. */
@@ -40,6 +41,7 @@ function catalogueMessages(): Message[] {
 }
 
 export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
+  'extension host glue (src/scratch/host-text.ts)': Object.values(HOST_TEXT),
   'classroom server (src/server/server-text.ts)': Object.values(SERVER_TEXT),
   'command line (src/cli/cli-text.ts, src/cli/banner.ts)': [...Object.values(CLI_TEXT), ...Object.values(BANNER_TEXT)],
   'blocks (blocks/)': catalogueMessages(),

@@ -2,6 +2,8 @@
  * Entry of `dist/mqtt-blocks.js`: the file TurboWarp (and other editors that load unsandboxed
  * custom extensions by URL) evaluates with a global `Scratch`. webpack wraps it in an IIFE.
  */
+import { onOneLine } from '../i18n/terminal-text';
+import { HOST_TEXT } from './host-text';
 import { classroomAddressOfExtensionUrl } from '../session/classroom-address';
 import { MqttExtension } from './extension';
 import type { ScratchRuntime } from './scratch-types';
@@ -24,7 +26,7 @@ const ownUrl = (globalThis.document?.currentScript as HTMLScriptElement | null |
 function register(scratch: ScratchGlobal): void {
   if (scratch.extensions.unsandboxed === false) {
     // In a sandbox there is no VM to start hat scripts from: say how to load it instead.
-    throw new Error('The MQTT extension must be loaded unsandboxed (tick "Run without sandbox"). / MQTT 扩展需要以非沙盒方式加载（勾选 "不使用沙盒运行"）。');
+    throw new Error(onOneLine(HOST_TEXT.sandboxed));
   }
   const extension = new MqttExtension(scratch.vm.runtime, {
     // TurboWarp's translate knows the editor language; older hosts expose it on the VM.

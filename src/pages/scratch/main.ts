@@ -4,6 +4,8 @@
  * built in and connected to this server's broker. When the editor files are not set up, the page
  * explains how to set them up and how to use TurboWarp meanwhile.
  */
+import { onOneLine } from '../../i18n/terminal-text';
+import { HOST_TEXT } from '../../scratch/host-text';
 import { keepConnected } from './auto-connect';
 import { BoardCodeView } from './board-code-view';
 import { ExamplesMenu } from './examples-menu';
@@ -26,7 +28,7 @@ async function start(): Promise<void> {
     storage: {
       ...storage,
       // The menu offers "Save to your computer" only (canSave: false); there is no project server.
-      saveProject: () => Promise.reject(new Error('No project server here: use File > Save to your computer. / 请使用“文件 > 保存到你的电脑”。')),
+      saveProject: () => Promise.reject(new Error(onOneLine(HOST_TEXT.noProjectServer))),
     },
   }));
   const vm = state.store.getState().scratchGui.vm;

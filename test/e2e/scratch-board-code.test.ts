@@ -73,13 +73,14 @@ describeWithTool(scratchPageCheck(), 'Scratch page: Board code view', () => {
   test('Examples opens the seed lesson\'s board project, which becomes board code', async () => {
     const { page } = opened;
     await page.evaluate(() => (window.mqttBlocksScratch!.vm as unknown as { setLocale(locale: string): Promise<void> }).setLocale('en'));
-    await page.getByRole('button', { name: 'Examples' }).click();
+    // The buttons' labels follow the editor's language the next time they are used.
+    await page.getByRole('button', { name: /^(Examples|示例)$/ }).click();
     await page.getByRole('button', { name: /^Board: sends its temperature every 2 s/ }).click();
     await page.waitForFunction(() => {
       const runtime = window.mqttBlocksScratch!.vm.runtime as unknown as { getTargetForStage(): { lookupVariableByNameAndType(name: string, type: string): unknown } | undefined };
       return Boolean(runtime.getTargetForStage()?.lookupVariableByNameAndType('温度', ''));
     }, null, { timeout: 15_000 });
-    await page.getByRole('button', { name: 'Board code' }).click();
+    await page.getByRole('button', { name: /^(Board code|开发板代码)$/ }).click();
     const code = page.getByRole('region', { name: 'main.py for the board' });
     await code.getByText("client.publish('class1/g1/temp', to_text(stage['温度']))").waitFor({ timeout: 10_000 });
     expect(await page.getByRole('alert').innerText()).not.toContain('cannot run');

@@ -16,7 +16,8 @@ export const jsonValue: BlockSpec = {
   faces: ['scratch', 'board'],
   help: {
     id: 'mqtt.jsonValue.help',
-    default: 'Reads a value out of a JSON message. Dotted paths reach inside: sensors.0.value. Not JSON, or no such path: empty.',
+    default:
+      'Reads a value out of a JSON message. Dotted paths reach inside: sensors.0.value (or sensors[0].value). Not JSON, or no such path: empty. On a MicroPython board an object read out keeps its keys but maybe not their order (MicroPython does not keep it).',
     description: 'Tooltip of the "[PATH] of JSON [JSON]" block and its line in the block reference.',
   },
   codegen: sameOnBoth((ctx) => {

@@ -51,7 +51,8 @@ export const LIBRARY_TEXTS: Readonly<Record<string, LibraryText>> = {
   },
   _T_LOST_AFTER_PUBLISH: {
     id: 'mqtt.board.library.lostAfterPublish',
-    default: 'Lost the connection to the broker right after a message to %s: it may not allow that topic. Reconnecting.',
+    default:
+      'Lost the connection to the broker just after a message to %s. Reconnecting. If it happens after every message to that topic, the broker does not allow it: ask your teacher.',
     description: 'Board message: the broker closed the connection right after a publish (usually a topic it forbids). %s is that topic. Keep each %s.',
   },
   _T_NOT_CONNECTED: {

@@ -30,8 +30,8 @@ export class CodeFiles {
     this.tabs.className = 'file-tabs';
     this.tabs.setAttribute('role', 'tablist');
     this.tabs.setAttribute('aria-label', label);
-    const output = pane.querySelector('.code-output');
-    pane.insertBefore(this.tabs, output);
+    // At the top of the pane, under the target tabs: still reachable when the panel is short.
+    pane.prepend(this.tabs);
   }
 
   setLabel(label: string): void {

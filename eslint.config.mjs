@@ -67,4 +67,9 @@ export default tseslint.config(
     files: ['**/*.mjs'],
     languageOptions: { sourceType: 'module', globals: { ...globals.node } },
   },
+  {
+    // Small plain scripts of the server's pages, loaded by <script src> in the browser.
+    files: ['src/server/pages/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
+  },
 );

@@ -1,13 +1,16 @@
 import { promises as fs } from 'node:fs';
-import { inLines } from '../i18n/terminal-text';
-import { SERVER_TEXT as T } from './server-text';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import Router from 'find-my-way';
 import { isTeacherPath, type TeacherAccess } from './access/teacher-access';
 import type { ConnectionsFeed } from './connections-feed';
 import type { MessageMonitor } from './monitor';
+import { sendText, staticFolder, type StaticFolder } from './static-files';
+import { pageHeaders } from './page-headers';
 import { isolationHeaders } from './isolation';
-import { sendFile, sendText, serveStatic } from './static-files';
+import { MQTT_ICON_SVG } from '../scratch/icon';
+import { inLines } from '../i18n/terminal-text';
+import { SERVER_TEXT as T } from './server-text';
 
 /** What `GET /api/info` tells pages about the broker. */
 export interface BrokerInfo {
@@ -32,21 +35,21 @@ export interface HttpAppOptions {
   /** Path the WebSocket broker listens on, e.g. `/mqtt`. */
   websocketPath: string;
   monitor: MessageMonitor;
-  /** The dashboard's connections feed behind `/api/dashboard/connections`. */
-  connections: ConnectionsFeed;
   /** Filled in once the listeners are bound (ports may be chosen by the OS). */
   info: () => Omit<BrokerInfo, 'websocketUrl' | 'scratchEditor'> & { httpPort: number };
   /** The prebuilt Scratch editor's folder, or null when not set up. Asked per request, so setting it up needs no restart. */
   scratchGuiDir: () => string | null;
   /** Login and Host check for the pages and feeds that show the class's messages. */
   teacherAccess: TeacherAccess;
+  /** The dashboard's connections feed behind `/api/dashboard/connections`. */
+  connections: ConnectionsFeed;
 }
 
 /** URL prefix of the prebuilt Scratch editor's files. */
 export const SCRATCH_GUI_PREFIX = '/vendor/scratch-gui/';
 
 /** Files from `distDir` that are served at the site root, for TurboWarp and for pages. */
-const DIST_FILES = new Set(['/mqtt-blocks.js', '/mqtt-blocks.js.map']);
+const DIST_FILES = ['/mqtt-blocks.js', '/mqtt-blocks.js.map'];
 
 /** Any browser page (TurboWarp online, a local scratch-gui) may load the extension file. */
 const CORS = { 'Access-Control-Allow-Origin': '*' };
@@ -64,7 +67,7 @@ function hostForUrls(req: IncomingMessage, httpPort: number): string {
 /**
  * Whether the first segment of `pathname` names a top-level file or folder of the editor's folder
  * and not one of the pages folder (the pages always win). Plain names only: anything odd is left to
- * serveStatic's refusals on the pages folder.
+ * the pages folder's refusals.
  */
 async function isEditorRootEntry(guiDir: string, pagesDir: string, pathname: string): Promise<boolean> {
   const first = pathname.split('/')[1] ?? '';
@@ -77,8 +80,105 @@ async function isEditorRootEntry(guiDir: string, pagesDir: string, pathname: str
   return (await exists(path.join(guiDir, first))) && !(await exists(path.join(pagesDir, first)));
 }
 
+/** A route's handler: `pathname` is the decoded-dots, query-free path the router matched. */
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, pathname: string) => void | Promise<void>;
+
 /** Builds the request handler of the classroom HTTP server. */
 export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  // The board page and its simulator worker are cross-origin isolated (see isolation.ts).
+  const dist = staticFolder(options.distDir, (file) => isolationHeaders(`/dist${file}`));
+  const pages = staticFolder(options.pagesDir, (file) => ({ ...pageHeaders(file), ...isolationHeaders(file) }));
+  // The editor's folder may appear while the server runs (setup needs no restart): one per folder seen.
+  const editorFolders = new Map<string, StaticFolder>();
+  const editorFolder = (dir: string): StaticFolder => {
+    let folder = editorFolders.get(dir);
+    if (folder === undefined) {
+      folder = staticFolder(dir);
+      editorFolders.set(dir, folder);
+    }
+    return folder;
+  };
+
+  const router = Router();
+  const get = (route: string, handler: RouteHandler) => router.on(['GET', 'HEAD'], route, handler as never);
+
+  for (const file of DIST_FILES) {
+    get(file, async (req, res) => {
+      try {
+        await fs.access(path.join(options.distDir, file.slice(1)));
+      } catch {
+        sendText(
+          res,
+          503,
+          `${inLines(T.notBuilt, { path: file })}\n`,
+          CORS,
+        );
+        return;
+      }
+      for (const [name, value] of Object.entries(CORS)) res.setHeader(name, value);
+      await dist.serve(req, res, file, '');
+    });
+  }
+
+  get('/api/info', (req, res) => {
+    const { httpPort, ...rest } = options.info();
+    const body: BrokerInfo = {
+      websocketUrl: `ws://${hostForUrls(req, httpPort)}${options.websocketPath}`,
+      ...rest,
+      scratchEditor: options.scratchGuiDir() !== null,
+    };
+    // No CORS header: only the server's own pages read this, and other sites need not learn the class's addresses.
+    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.end(JSON.stringify(body));
+  });
+
+  // Browsers ask every site for /favicon.ico; without one each page logs a 404. Ours is the block icon.
+  get('/favicon.ico', (_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=86400', 'X-Content-Type-Options': 'nosniff' });
+    res.end(MQTT_ICON_SVG);
+  });
+
+  get('/api/monitor', (req, res) => options.monitor.attach(req, res));
+  get('/api/dashboard/connections', (req, res) => options.connections.attach(req, res));
+
+  get(options.websocketPath, (_req, res) => {
+    sendText(
+      res,
+      426,
+      `${inLines(T.websocketOnly)}\n`,
+      { Upgrade: 'websocket' },
+    );
+  });
+
+  // Page bundles built by webpack (board editor, Scratch editor glue) live in dist/ too.
+  get('/dist/*', (req, res, pathname) => dist.serve(req, res, pathname.slice('/dist'.length), '/dist'));
+
+  get(`${SCRATCH_GUI_PREFIX}*`, async (req, res, pathname) => {
+    const dir = options.scratchGuiDir();
+    if (dir === null) {
+      sendText(
+        res,
+        404,
+        `${inLines(T.scratchNotSetUp)}\n`,
+      );
+      return;
+    }
+    const prefix = SCRATCH_GUI_PREFIX.slice(0, -1);
+    await editorFolder(dir).serve(req, res, pathname.slice(prefix.length), prefix);
+  });
+
+  // Everything else: the prebuilt editor asks for its chunks and assets at fixed root paths
+  // (`/static/…`, `/chunks/…`: its webpack publicPath is "/"), so its top-level entries are also
+  // served at the site root; the pages folder has the rest (and wins over the editor's names).
+  const fallback: RouteHandler = async (req, res, pathname) => {
+    const guiDir = options.scratchGuiDir();
+    if (guiDir !== null && (await isEditorRootEntry(guiDir, options.pagesDir, pathname))) {
+      await editorFolder(guiDir).serve(req, res, pathname, '');
+      return;
+    }
+    await pages.serve(req, res, pathname, '');
+  };
+
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') {
@@ -97,89 +197,11 @@ export function createHttpApp(options: HttpAppOptions): (req: IncomingMessage, r
       sendText(res, 400, `${inLines(T.badRequest)}\n`);
       return;
     }
-
-    if (DIST_FILES.has(pathname)) {
-      const file = path.join(options.distDir, pathname.slice(1));
-      try {
-        await fs.access(file);
-      } catch {
-        sendText(
-          res,
-          503,
-          `${inLines(T.notBuilt, { path: pathname })}\n`,
-          CORS,
-        );
-        return;
-      }
-      await sendFile(req, res, file, CORS);
-      return;
-    }
-
-    if (pathname === '/api/info') {
-      const { httpPort, ...rest } = options.info();
-      const body: BrokerInfo = {
-        websocketUrl: `ws://${hostForUrls(req, httpPort)}${options.websocketPath}`,
-        ...rest,
-        scratchEditor: options.scratchGuiDir() !== null,
-      };
-      // No CORS header: only the server's own pages read this, and other sites need not learn the class's addresses.
-      res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-      res.end(JSON.stringify(body));
-      return;
-    }
-
+    // The teacher's pages and feeds (monitor, dashboard, their APIs) ask for the teacher's login first.
     if (isTeacherPath(pathname) && !(await options.teacherAccess.allow(req, res))) return;
-
-    if (pathname === '/api/monitor') {
-      options.monitor.attach(req, res);
-      return;
-    }
-
-    if (pathname === '/api/dashboard/connections') {
-      options.connections.attach(req, res);
-      return;
-    }
-
-    if (pathname === options.websocketPath) {
-      sendText(
-        res,
-        426,
-        `${inLines(T.websocketOnly)}\n`,
-        { Upgrade: 'websocket' },
-      );
-      return;
-    }
-
-    // Page bundles built by webpack (board editor, Scratch editor glue) live in dist/ too.
-    if (pathname.startsWith('/dist/')) {
-      await serveStatic(req, res, options.distDir, pathname.slice('/dist'.length), isolationHeaders(pathname));
-      return;
-    }
-
-    if (pathname.startsWith(SCRATCH_GUI_PREFIX)) {
-      const dir = options.scratchGuiDir();
-      if (dir === null) {
-        sendText(
-          res,
-          404,
-          `${inLines(T.scratchNotSetUp)}\n`,
-        );
-        return;
-      }
-      // serveStatic refuses `..`, encoded traversal and symbolic links that leave the folder.
-      await serveStatic(req, res, dir, pathname.slice(SCRATCH_GUI_PREFIX.length - 1));
-      return;
-    }
-
-    // The prebuilt editor asks for its chunks and assets at fixed root paths (`/static/…`, `/chunks/…`:
-    // its webpack publicPath is "/"), so its top-level entries are also served at the site root.
-    const guiDir = options.scratchGuiDir();
-    if (guiDir !== null && (await isEditorRootEntry(guiDir, options.pagesDir, pathname))) {
-      await serveStatic(req, res, guiDir, pathname);
-      return;
-    }
-
-    await serveStatic(req, res, options.pagesDir, pathname, isolationHeaders(pathname));
+    const route = router.find(method, pathname);
+    const handler = (route?.handler as RouteHandler | undefined) ?? fallback;
+    await handler(req, res, pathname);
   };
 
   return (req, res) => {

@@ -3,7 +3,8 @@
 // Two projects, one run: `npm test` (jest) runs both; `npm run test:unit` only the first.
 // - unit: fast tests that start no broker process, no browser and no Python (aedes in-process is
 //   fine): the loop to run while changing code. Add a file here only if the whole set stays under 20 s.
-// - integration: everything else (Mosquitto, CPython + paho, Chromium, MicroPython runs, CLI processes).
+// - integration: everything else (Mosquitto, CPython + paho, Chromium, MicroPython runs, CLI processes,
+//   and tests that measure time, such as the login back-off in test/server/access.test.ts).
 const inCI = process.env.CI === 'true';
 
 const UNIT_TESTS = [
@@ -16,7 +17,6 @@ const UNIT_TESTS = [
   '<rootDir>/test/server/scratch-gui-route.test.ts',
   '<rootDir>/test/server/monitor.test.ts',
   '<rootDir>/test/server/broker.test.ts',
-  '<rootDir>/test/server/access.test.ts',
 ];
 
 /** @type {import('jest').Config} */

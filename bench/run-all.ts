@@ -11,6 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runManyScriptsBenchmark } from './many-scripts';
 import { runMatchingBenchmark } from './matching';
+import { runSimulatorBenchmark } from './simulator';
 import { runUploadBenchmark } from './upload';
 
 async function main(): Promise<void> {
@@ -30,6 +31,8 @@ async function main(): Promise<void> {
   runLibraryBytecodeBenchmark();
   console.log();
   await runBrokerLoadBenchmark();
+  console.log();
+  await runSimulatorBenchmark();
   console.log();
   // Heap figures need a fresh process: what earlier benchmarks leave behind would blur them.
   const flood = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'flood-memory.ts')], {

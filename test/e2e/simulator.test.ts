@@ -78,6 +78,9 @@ const DIVIDE_BY_ZERO = JSON.stringify({
   },
 });
 
+/** The simulator panel (a region named by its heading): the page has other Stop buttons (USB upload). */
+const simulatorRegion = (page: Page) => page.locator('#simulator');
+
 function consoleText(page: Page): Promise<string> {
   return page.locator(CONSOLE).evaluate((node) => node.textContent ?? '');
 }
@@ -132,7 +135,7 @@ async function stopAndTime(page: Page, stopName = 'Stop', stoppedText = 'Stopped
     },
     [CONSOLE, stoppedText] as const,
   );
-  await page.getByRole('button', { name: stopName, exact: true }).click();
+  await simulatorRegion(page).getByRole('button', { name: stopName, exact: true }).click();
   await waitForConsole(page, stoppedText);
   await page.waitForFunction(() => (window as unknown as { __stopTimes?: { stopped?: number } }).__stopTimes?.stopped !== undefined, undefined, WAIT);
   return page.evaluate(() => {
@@ -179,7 +182,7 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     await openWorkspace(page, 'tutorial-subscriber.json', fixture('tutorial-subscriber'));
     const started = Date.now();
-    await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    await simulatorRegion(page).getByRole('button', { name: 'Run in simulator', exact: true }).click();
     await waitForConsole(page, 'connected at once');
     const sender = await clients.connect(brokerUrl);
     await untilSubscribed(page, sender, 'classroom/ready');
@@ -209,7 +212,7 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
     listener.on('message', (topic, payload) => {
       if (topic === 'classroom/chat') received.push(payload.toString('utf8'));
     });
-    await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    await simulatorRegion(page).getByRole('button', { name: 'Run in simulator', exact: true }).click();
     await waitForConsole(page, 'Message to send:');
     const input = page.getByRole('textbox', { name: 'Type a line for the program, then press Enter' });
     for (const line of ['hello', '你好，模拟器！']) {
@@ -219,7 +222,7 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
     const deadline = Date.now() + 10_000;
     while (received.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(received).toEqual(['hello', '你好，模拟器！']);
-    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await simulatorRegion(page).getByRole('button', { name: 'Stop', exact: true }).click();
     await waitForConsole(page, 'Stopped.');
     expect(problems.all()).toEqual([]);
   }, 60_000);
@@ -227,16 +230,16 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
   test('Stop ends `while True: pass` within a second, and the next run starts fresh', async () => {
     const { page, problems } = await open();
     await openWorkspace(page, 'tight-loop.json', TIGHT_LOOP);
-    await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    await simulatorRegion(page).getByRole('button', { name: 'Run in simulator', exact: true }).click();
     await waitForConsole(page, 'going round 转圈');
     const stopMs = await stopAndTime(page);
     console.log(`simulator: Stop on while True: pass took ${Math.round(stopMs)} ms in the page`);
     expect(stopMs).toBeLessThan(1000);
     // The page is responsive all along, and a second run prints again from the start.
-    await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    await simulatorRegion(page).getByRole('button', { name: 'Run in simulator', exact: true }).click();
     await waitForConsole(page, 'going round 转圈');
     expect((await consoleText(page)).match(/going round/g)).toHaveLength(1);
-    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await simulatorRegion(page).getByRole('button', { name: 'Stop', exact: true }).click();
     await waitForConsole(page, 'Stopped.');
     expect(problems.all()).toEqual([]);
   }, 60_000);
@@ -244,7 +247,7 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
   test('an error shows the traceback with its line and highlights the block it came from', async () => {
     const { page, problems } = await open();
     await openWorkspace(page, 'divide.json', DIVIDE_BY_ZERO);
-    await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    await simulatorRegion(page).getByRole('button', { name: 'Run in simulator', exact: true }).click();
     await waitForConsole(page, 'ZeroDivisionError');
     await waitForConsole(page, 'error at line');
     const text = await consoleText(page);
@@ -262,7 +265,7 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
     const second = await open();
     for (const { page } of [first, second]) {
       await openWorkspace(page, 'tutorial-subscriber.json', fixture('tutorial-subscriber'));
-      await page.getByRole('button', { name: 'Run in simulator', exact: true }).click();
+      await simulatorRegion(page).getByRole('button', { name: 'Run in simulator', exact: true }).click();
     }
     const sender = await clients.connect(brokerUrl);
     for (const { page } of [first, second]) await untilSubscribed(page, sender, 'classroom/both');
@@ -271,7 +274,7 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
     expect(ids[0]).not.toEqual(ids[1]);
     await sender.publishAsync('classroom/both', '大家好');
     for (const { page } of [first, second]) await waitForConsole(page, 'classroom/both: 大家好');
-    for (const { page } of [first, second]) await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    for (const { page } of [first, second]) await simulatorRegion(page).getByRole('button', { name: 'Stop', exact: true }).click();
     for (const { page, problems } of [first, second]) {
       await waitForConsole(page, 'Stopped.');
       expect(problems.all()).toEqual([]);
@@ -284,9 +287,9 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
     await page.getByRole('tab', { name: 'Python（树莓派）' }).click();
     await expect(page.locator('#pane-python').textContent()).resolves.toContain('模拟器只能运行 MicroPython');
     await openWorkspace(page, 'tight-loop.json', TIGHT_LOOP);
-    await page.getByRole('button', { name: '在模拟器中运行', exact: true }).click();
+    await simulatorRegion(page).getByRole('button', { name: '在模拟器中运行', exact: true }).click();
     await waitForConsole(page, 'going round 转圈');
-    await page.getByRole('button', { name: '停止', exact: true }).click();
+    await simulatorRegion(page).getByRole('button', { name: '停止', exact: true }).click();
     await waitForConsole(page, '已停止');
     await saveScreenshot(page, 'simulator-zh.png');
     expect(problems.all()).toEqual([]);
@@ -389,9 +392,9 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
     await runMain(page, "print('boot')\nimport machine, time\ntime.sleep_ms(100)\nmachine.reset()\n");
     await page.waitForFunction((selector) => (document.querySelector(selector)?.textContent ?? '').split('boot\n').length > 2, CONSOLE, WAIT);
     expect(await consoleText(page)).toContain('machine.reset(): the simulated board restarts the program.');
-    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await simulatorRegion(page).getByRole('button', { name: 'Stop', exact: true }).click();
     await waitForConsole(page, 'Stopped.');
-    await expect(page.getByRole('button', { name: 'Stop', exact: true }).isDisabled()).resolves.toBe(true);
+    await expect(simulatorRegion(page).getByRole('button', { name: 'Stop', exact: true }).isDisabled()).resolves.toBe(true);
     expect(problems.all()).toEqual([]);
   }, 60_000);
 });

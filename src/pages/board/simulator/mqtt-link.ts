@@ -2,12 +2,13 @@
  * The simulated board's MQTT connection, kept by the page (mqtt.js over the classroom broker's
  * WebSocket): a program blocked in Python cannot run a socket, the page can. It connects with the
  * board's own client id, so the monitor shows the simulated board like a real one. Messages that
- * arrive while the program sleeps wait in a bounded inbox (oldest dropped and counted) until the
- * program's check_msg()/wait_msg() takes them.
+ * arrive while the program sleeps wait in the shared inbox ring (and, when that is full, in a
+ * bounded queue here: the oldest are dropped and counted) until check_msg()/wait_msg() takes them.
  */
 import mqtt from 'mqtt';
 import type { MqttClient } from 'mqtt';
-import { fromHex, toHex } from './hex';
+import { fromHex } from './hex';
+import { appendMessage, type InboxMessage } from './inbox-ring';
 import { Slot, type SharedViews } from './shared-memory';
 
 /** What a request from the program gets back (serialised as JSON into the reply slot). */
@@ -22,20 +23,13 @@ export interface LinkNotes {
   tooBig(topic: string, bytes: number): void;
 }
 
-interface Waiting {
-  topic: string;
-  payload: Uint8Array;
-}
-
 export const INBOX_LIMIT = 5000;
 /** An ESP32 running umqtt.simple cannot hold more than this in one message anyway. */
 export const MAX_MESSAGE_BYTES = 256 * 1024;
-/** One `take` hands over at most this much (the reply slot holds 1 MiB of JSON). */
-const TAKE_BYTES = 600 * 1024;
-const TAKE_COUNT = 500;
 const CONNECT_TIMEOUT_MS = 10_000;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+const encoder = new TextEncoder();
 
 function text(hex: unknown): string | undefined {
   return typeof hex === 'string' ? utf8.decode(fromHex(hex)) : undefined;
@@ -43,8 +37,10 @@ function text(hex: unknown): string | undefined {
 
 export class MqttLink {
   private client: MqttClient | null = null;
-  private inbox: Waiting[] = [];
+  /** Messages the shared ring had no room for yet (bounded: the oldest are dropped and counted). */
+  private inbox: InboxMessage[] = [];
   private droppedSinceNote = 0;
+  private flushQueued = false;
   private redirectNoted = false;
 
   constructor(
@@ -61,8 +57,6 @@ export class MqttLink {
         return this.publish(args);
       case 'subscribe':
         return this.subscribe(args);
-      case 'take':
-        return { messages: this.take() };
       case 'ping':
         return this.client?.connected ? {} : { error: 'oserror', code: 104 };
       case 'disconnect':
@@ -89,7 +83,6 @@ export class MqttLink {
 
   private bumpInbox(): void {
     const { slots } = this.views;
-    Atomics.store(slots, Slot.inboxPending, this.inbox.length);
     Atomics.add(slots, Slot.inboxSeq, 1);
     Atomics.notify(slots, Slot.inboxSeq);
   }
@@ -155,31 +148,33 @@ export class MqttLink {
       this.notes.tooBig(topic, payload.length);
       return;
     }
-    this.inbox.push({ topic, payload });
+    this.inbox.push({ topic: encoder.encode(topic), payload });
     if (this.inbox.length > INBOX_LIMIT) {
       this.inbox.shift();
       this.droppedSinceNote++;
     }
-    this.bumpInbox();
+    // One flush (and one wake-up of the program) for all the messages of one network read.
+    if (!this.flushQueued) {
+      this.flushQueued = true;
+      queueMicrotask(() => {
+        this.flushQueued = false;
+        this.flushInbox();
+      });
+    }
   }
 
-  private take(): Array<[string, string]> {
+  /** Moves waiting messages into the shared ring (as many as fit); called on arrival and by the page's poll. */
+  flushInbox(): void {
     if (this.droppedSinceNote > 0) {
       this.notes.dropped(this.droppedSinceNote, INBOX_LIMIT);
       this.droppedSinceNote = 0;
     }
-    const batch: Array<[string, string]> = [];
-    let bytes = 0;
-    while (this.inbox.length > 0 && batch.length < TAKE_COUNT) {
-      const next = this.inbox[0];
-      const size = next.topic.length * 3 + next.payload.length * 2 + 16;
-      if (batch.length > 0 && bytes + size > TAKE_BYTES) break;
+    let moved = false;
+    while (this.inbox.length > 0 && appendMessage(this.views, this.inbox[0])) {
       this.inbox.shift();
-      batch.push([next.topic, toHex(next.payload)]);
-      bytes += size;
+      moved = true;
     }
-    Atomics.store(this.views.slots, Slot.inboxPending, this.inbox.length);
-    return batch;
+    if (moved) this.bumpInbox();
   }
 
   private publish(args: Record<string, unknown>): Promise<LinkReply> {

@@ -256,6 +256,8 @@ export class SimulatorHost {
       this.observer.event(next.event);
     }
     this.emitOutput(run.reader.read());
+    // Messages the shared inbox had no room for go in as the program takes the others.
+    run.link.flushInbox();
     const { slots } = run.booted.views;
     const levels: number[] = [];
     const modes: number[] = [];

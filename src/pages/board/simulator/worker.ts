@@ -5,6 +5,8 @@
  * block on shared memory with Atomics.wait: a sleeping program uses no CPU and the page keeps
  * receiving MQTT messages for it meanwhile.
  */
+import { toHex } from './hex';
+import { takeMessages } from './inbox-ring';
 import { RingWriter } from './output-ring';
 import type { BoardEvent, FromWorker, ProgramFile, ToWorker } from './protocol';
 import { copyOut, PIN_COUNT, PinMode, RpcState, Slot, viewsOf, type SharedViews } from './shared-memory';
@@ -23,6 +25,9 @@ const post = (message: FromWorker): void => (self as unknown as Worker).postMess
 const bootTime = performance.now();
 const TICKS_MASK = (1 << 30) - 1;
 const EPOCH_2000_MS = Date.UTC(2000, 0, 1);
+/** One take() hands Python at most this many messages / about this many bytes. */
+const TAKE_COUNT = 256;
+const TAKE_BYTES = 256 * 1024;
 
 let micropython: MicroPython | null = null;
 let uniqueIdHex = '000000000000';
@@ -59,7 +64,11 @@ function boardFunctions(views: SharedViews, out: RingWriter): Record<string, unk
       post({ type: 'event', at: out.position(), event: JSON.parse(json) as BoardEvent });
     },
     inbox_seq: (): number => Atomics.load(slots, Slot.inboxSeq),
-    inbox_pending: (): number => Atomics.load(slots, Slot.inboxPending),
+    /** Waiting messages as JSON `[[topic, payload hex], ...]`, '' when none: no round trip to the page. */
+    take(): string {
+      const taken = takeMessages(views, TAKE_COUNT, TAKE_BYTES);
+      return taken.length === 0 ? '' : JSON.stringify(taken.map(({ topic, payload }) => [decoder.decode(topic), toHex(payload)]));
+    },
     link_up: (): boolean => Atomics.load(slots, Slot.linkUp) === 1,
     wait_inbox(seen: number, timeoutMs: number): boolean {
       if (stopped()) return true;

@@ -5,6 +5,7 @@
 # argument of publish, QoS 2 is not supported, and a str with non-ASCII text is refused (the real
 # module would send a wrong length: encode it first).
 import binascii
+import json
 import _simboard
 import _simcore
 
@@ -150,12 +151,12 @@ class MQTTClient:
             raise MQTTException(0x80)
 
     def _take(self, wait):
-        # Fills the local queue from the page; with wait, blocks (no CPU) until something arrives.
+        # Fills the local queue from the shared inbox; with wait, blocks (no CPU) until something arrives.
         while not self._queue:
             seen = _simboard.inbox_seq()
-            if _simboard.inbox_pending() > 0:
-                reply = _simcore.call('take')
-                for topic, payload in reply.get('messages', []):
+            batch = _simboard.take()
+            if batch:
+                for topic, payload in json.loads(batch):
                     self._queue.append((topic.encode(), binascii.unhexlify(payload)))
                 continue
             if not _simboard.link_up():

@@ -232,14 +232,19 @@ async function runLoad(broker: Broker, log: string[]): Promise<Result> {
   stuck.destroy();
 
   const sorted = latencies.sort((a, b) => a - b);
-  const closedLine = log.join('').split('\n').find((line) => line.includes('stuck-subscriber') && line.includes('closed by the server'));
+  const logLines = log.join('').split('\n');
+  const closedLine = logLines.find((line) => line.includes('stuck-subscriber') && line.includes('closed by the server'));
+  const droppedLines = logLines.filter((line) => line.includes('stuck-subscriber') && line.includes('dropped so far'));
+  const dropped = /(\d+) dropped so far/.exec(droppedLines[droppedLines.length - 1] ?? '')?.[1];
   return {
     name: broker.name,
     readingsSent,
     readingsLost: readingsSent * PUPILS - readingsReceived,
     commandsSent,
     commandsLost: commandsSent - commandsReceived,
-    stuckClosed: closedLine !== undefined ? 'closed by the broker (logged)' : 'still connected at the end',
+    stuckClosed:
+      (closedLine !== undefined ? 'closed by the broker (logged)' : 'still connected at the end') +
+      (dropped !== undefined ? `, at least ${dropped} messages to it dropped (logged)` : ''),
     p50: percentile(sorted, 50),
     p99: percentile(sorted, 99),
     cpuSeconds: cpuAfter - cpuBefore,

@@ -9,6 +9,8 @@ import { selfContained } from '../../src/generators/program';
 import { readProject } from '../../src/sb3/read-project';
 import { translateProject } from '../../src/sb3/translate';
 import { EXAMPLES } from '../../src/pages/scratch/examples-menu';
+import { BOARD_EXAMPLES } from '../../src/pages/board/examples-menu';
+import { generateBoardProgram } from '../../src/generators/headless';
 import { bytesText, callsOf, runMicroPython } from '../support/micropython/run';
 
 jest.setTimeout(60000);
@@ -57,4 +59,22 @@ test('the board example on a MicroPython board: temperature every 2 s, LED switc
   const states = callsOf(run, 'publish').filter((call) => bytesText(call.args[0]) === 'class1/g1/led/state').map((call) => bytesText(call.args[1]));
   expect(states).toEqual(['开', '关']);
   expect(run.stdout.join('\n')).toContain('LED 灯：开');
+});
+
+describe('the board page\'s examples (Blockly workspaces)', () => {
+  test.each(BOARD_EXAMPLES.map((example) => example.file))('%s opens in the board editor and becomes code for both targets', (file) => {
+    const json = readFileSync(path.join(DIR, file), 'utf8');
+    expect(json).toMatch(/[\u4e00-\u9fff]/);
+    for (const target of ['micropython', 'python'] as const) {
+      const program = generateBoardProgram(json, target, 'zh-cn');
+      expect(program.main.text).toContain('class1/');
+    }
+  });
+
+  test('the board program sends its temperature to class1/g1/temp and switches on class1/g1/led', () => {
+    const main = generateBoardProgram(readFileSync(path.join(DIR, 'seed-lesson-board.json'), 'utf8'), 'micropython', 'en').main.text;
+    expect(main).toContain("client.publish('class1/g1/temp'");
+    expect(main).toContain("client.set_callback(on_message_class1_g1_led, 'class1/g1/led')");
+    expect(main).toContain('wait(2)');
+  });
 });

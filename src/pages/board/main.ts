@@ -21,6 +21,7 @@ import { BoardEditor } from './editor';
 import { Notice } from './notice';
 import { mountSimulator } from './simulator/board-simulator';
 import { UploadPanel } from './upload/upload-panel';
+import { BoardExamplesMenu } from './examples-menu';
 import { MAX_FILE_BYTES, parseWorkspaceFile, SAVE_FILE_NAME, serializeWorkspace } from './workspace-file';
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -127,6 +128,8 @@ function start(): void {
     }
     notice.show({ message: BOARD_MESSAGES.opened, params: { name: file.name } }, 'info');
   };
+  // "Examples": the lesson pack's board programs, opened like a chosen file.
+  const examples = new BoardExamplesMenu(byId('open-button'), locale, openFile, (problem) => notice.show(problem, 'error'));
 
   const renderBrokerNote = (): void => {
     brokerNote.hidden = brokerMessage === null;
@@ -150,6 +153,7 @@ function start(): void {
     notice.setLocale(chosen);
     monitor.setLocale(chosen);
     uploadPanel.setLocale(chosen);
+    examples.setLocale(chosen);
     showLanguage();
     regenerate();
   });

@@ -80,34 +80,4 @@ export const BOARD_CODE_TEXT = {
     default: 'No board code yet: {problem}',
     description: 'Scratch page: the project cannot become board code; {problem} says why.',
   },
-  examples: {
-    id: 'mqtt.page.scratch.examples.open',
-    default: 'Examples',
-    description: 'Scratch page: button that opens the list of example projects (the lesson pack).',
-  },
-  examplesHeading: {
-    id: 'mqtt.page.scratch.examples.heading',
-    default: 'Seed lesson: a thermometer and an LED',
-    description: 'Scratch page: title above the example projects of the seed lesson.',
-  },
-  exampleBoard: {
-    id: 'mqtt.page.scratch.examples.board',
-    default: 'Board: sends its temperature every 2 s, switches its LED on command',
-    description: 'Scratch page: example project for the board (make board code from it).',
-  },
-  examplePi: {
-    id: 'mqtt.page.scratch.examples.pi',
-    default: 'Raspberry Pi: prints every group\'s temperature (class1/+/temp)',
-    description: 'Scratch page: example project for the Raspberry Pi.',
-  },
-  exampleStage: {
-    id: 'mqtt.page.scratch.examples.stage',
-    default: 'Stage: shows the temperature; click the sprite to switch the LED',
-    description: 'Scratch page: example project that runs on the Scratch stage.',
-  },
-  exampleFailed: {
-    id: 'mqtt.page.scratch.examples.failed',
-    default: 'The example could not be opened ({detail}). Check that the classroom server is running, then try again.',
-    description: 'Scratch page: loading an example project failed.',
-  },
 } as const satisfies Record<string, Message>;

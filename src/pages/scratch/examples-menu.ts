@@ -5,12 +5,12 @@
  */
 import { resolveLocale } from '../../i18n/resolve-locale';
 import { translate, type Locale, type Message } from '../../i18n/translate';
-import { BOARD_CODE_TEXT } from './board-code-text';
+import { EXAMPLES_TEXT } from '../common/examples-text';
 
 export const EXAMPLES: ReadonlyArray<{ file: string; title: Message }> = [
-  { file: 'seed-lesson-board.sb3', title: BOARD_CODE_TEXT.exampleBoard },
-  { file: 'seed-lesson-pi.sb3', title: BOARD_CODE_TEXT.examplePi },
-  { file: 'seed-lesson-stage.sb3', title: BOARD_CODE_TEXT.exampleStage },
+  { file: 'seed-lesson-board.sb3', title: EXAMPLES_TEXT.exampleBoard },
+  { file: 'seed-lesson-pi.sb3', title: EXAMPLES_TEXT.examplePi },
+  { file: 'seed-lesson-stage.sb3', title: EXAMPLES_TEXT.exampleStage },
 ];
 
 const STYLE = `
@@ -51,9 +51,9 @@ export class ExamplesMenu {
 
   private render(): void {
     const locale = this.locale();
-    this.open.textContent = translate(BOARD_CODE_TEXT.examples, locale);
-    this.list.setAttribute('aria-label', translate(BOARD_CODE_TEXT.examples, locale));
-    const heading = Object.assign(document.createElement('h3'), { textContent: translate(BOARD_CODE_TEXT.examplesHeading, locale) });
+    this.open.textContent = translate(EXAMPLES_TEXT.examples, locale);
+    this.list.setAttribute('aria-label', translate(EXAMPLES_TEXT.examples, locale));
+    const heading = Object.assign(document.createElement('h3'), { textContent: translate(EXAMPLES_TEXT.examplesHeading, locale) });
     const status = document.createElement('p');
     status.setAttribute('role', 'status');
     const buttons = EXAMPLES.map((example) => {
@@ -71,7 +71,7 @@ export class ExamplesMenu {
       await this.target.loadProject(await response.arrayBuffer());
       this.list.hidden = true;
     } catch (error) {
-      status.textContent = translate(BOARD_CODE_TEXT.exampleFailed, locale, { detail: (error as Error).message });
+      status.textContent = translate(EXAMPLES_TEXT.exampleFailed, locale, { detail: (error as Error).message });
     }
   }
 }

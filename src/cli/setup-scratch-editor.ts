@@ -26,9 +26,21 @@ import { CLI_TEXT as T } from './cli-text';
 
 const VERSION_FILE = 'VERSION';
 
+/**
+ * A failure with what to tell the teacher. Thrown, never `process.exit`: the temporary download
+ * folder (about 150 MB) is removed by main's `finally` on every path, and only then do we exit.
+ */
+class SetupError extends Error {
+  constructor(
+    readonly text: Message,
+    readonly params: MessageParams,
+  ) {
+    super(inLines(text, params));
+  }
+}
+
 function fail(message: Message, params: MessageParams): never {
-  console.error(inLines(message, params));
-  process.exit(1);
+  throw new SetupError(message, params);
 }
 
 /** Runs npm the way the current `npm run` did (npm_execpath), else `npm` from PATH. */
@@ -96,4 +108,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: Error) => fail(T.setupFailed, { detail: error.stack ?? error.message }));
+main().catch((error: Error) => {
+  console.error(error instanceof SetupError ? error.message : inLines(T.setupFailed, { detail: error.stack ?? error.message }));
+  process.exitCode = 1;
+});

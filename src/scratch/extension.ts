@@ -256,6 +256,7 @@ function toQos(value: unknown): QoS {
 }
 
 function toRetain(value: unknown): boolean {
-  // The menu gives 'yes'/'no'; a dropped-in reporter may give true/'true'/1.
-  return value === true || ['yes', 'true', '1', '是'].includes(String(value).trim().toLowerCase());
+  // The menu's values are 'yes'/'no' in every language (only its labels are translated);
+  // a dropped-in reporter may give true/'true'/1.
+  return value === true || ['yes', 'true', '1'].includes(String(value).trim().toLowerCase());
 }

@@ -13,9 +13,7 @@ export function lanIPv4Addresses(): string[] {
   const found: string[] = [];
   for (const entries of Object.values(networkInterfaces())) {
     for (const entry of entries ?? []) {
-      // Node 18.0-18.3 reported family as a number; accept both spellings.
-      const isV4 = entry.family === 'IPv4' || (entry.family as unknown) === 4;
-      if (isV4 && !entry.internal && !found.includes(entry.address)) found.push(entry.address);
+      if (entry.family === 'IPv4' && !entry.internal && !found.includes(entry.address)) found.push(entry.address);
     }
   }
   return found.sort((a, b) => rank(a) - rank(b));

@@ -133,7 +133,7 @@ export class RetainedFileStore {
         this.timer = undefined;
         void this.writeNow();
       }, this.debounceMs);
-      // A pending write must not keep a finished process alive; stop() flushes it.
+      // A pending write must not keep a finished process alive; the server's close() calls flush().
       this.timer.unref();
     }
   }

@@ -7,6 +7,8 @@
  * it gets a fresh snapshot once it drains, so it is right again without any replay queue; a page
  * that takes nothing for a while is closed. Feeds are capped in all and per address.
  */
+import { inLines } from '../i18n/terminal-text';
+import { SERVER_TEXT as T } from './server-text';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConnectedClient, ConnectionEvent, ConnectionEvents, RefusedEvent } from './events/connection-events';
 
@@ -81,7 +83,7 @@ export class ConnectionsFeed {
     const fromAddress = [...this.feeds].filter((feed) => feed.address === address).length;
     if (this.feeds.size >= this.options.maxFeeds || fromAddress >= this.options.maxFeedsPerAddress) {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', 'Cache-Control': 'no-store' });
-      res.end('Too many dashboard pages are open. Close some dashboard tabs, then reload this one.\n打开的仪表板页面太多。请关闭一些仪表板标签页，然后刷新本页。\n');
+      res.end(`${inLines(T.tooManyDashboards)}\n`);
       return;
     }
     // No Access-Control-Allow-Origin: only this server's own dashboard may read who is connected.

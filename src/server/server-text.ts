@@ -215,4 +215,39 @@ export const SERVER_TEXT = {
     default: 'page login, {count} wrong in a row',
     description: 'Server log detail: wrong logins on a teacher page.',
   },
+  tooManyDashboards: {
+    id: 'mqtt.server.http.tooManyDashboards',
+    default: 'Too many dashboard pages are open. Close some dashboard tabs, then reload this one.',
+    description: 'Web server answer when too many dashboard pages are open.',
+  },
+  eventConnected: {
+    id: 'mqtt.server.event.connected',
+    default: 'connected',
+    description: 'Server log line label: a device connected to the broker.',
+  },
+  eventDisconnected: {
+    id: 'mqtt.server.event.disconnected',
+    default: 'disconnected',
+    description: 'Server log line label: a device disconnected.',
+  },
+  eventRefused: {
+    id: 'mqtt.server.event.refused',
+    default: 'refused',
+    description: 'Server log line label: a connection was refused.',
+  },
+  eventDropping: {
+    id: 'mqtt.server.event.dropping',
+    default: 'dropping messages',
+    description: 'Server log line label: the server drops messages for a client that reads too slowly.',
+  },
+  eventViewer: {
+    id: 'mqtt.server.event.viewer',
+    default: 'viewer, read-only',
+    description: 'Server log line: the connection used the read-only viewer login.',
+  },
+  eventDroppedSoFar: {
+    id: 'mqtt.server.event.droppedSoFar',
+    default: '{total} dropped so far',
+    description: 'Server log line: how many messages were dropped for a slow client.',
+  },
 } as const satisfies Record<string, Message>;

@@ -221,20 +221,20 @@ export function formatConnectionEvent(event: ConnectionEvent): string {
   switch (event.type) {
     case 'connected': {
       const user = event.username !== null ? ` user ${event.username}` : '';
-      const viewer = event.readOnly ? ' [viewer, read-only / 查看者，只读]' : '';
-      return `${clock(event.time)} connected / 已连接: ${event.clientId}${user} from ${where}${viewer}`;
+      const viewer = event.readOnly ? ` [${onOneLine(T.eventViewer)}]` : '';
+      return `${clock(event.time)} ${onOneLine(T.eventConnected)}: ${event.clientId}${user} from ${where}${viewer}`;
     }
     case 'disconnected': {
       const detail = event.detail !== undefined ? ` (${event.detail})` : '';
       const why = event.reason !== undefined ? `, closed by the server: ${reasonText(event.reason)}${detail}` : '';
-      return `${clock(event.time)} disconnected / 已断开: ${event.clientId} from ${where}${why}`;
+      return `${clock(event.time)} ${onOneLine(T.eventDisconnected)}: ${event.clientId} from ${where}${why}`;
     }
     case 'refused': {
       const who = event.clientId !== undefined ? ` ${event.clientId}` : '';
       const detail = event.detail !== undefined ? ` (${event.detail})` : '';
-      return `${clock(event.time)} refused / 已拒绝:${who} from ${where}: ${reasonText(event.reason)}${detail}`;
+      return `${clock(event.time)} ${onOneLine(T.eventRefused)}:${who} from ${where}: ${reasonText(event.reason)}${detail}`;
     }
     case 'dropped':
-      return `${clock(event.time)} dropping messages / 正在丢弃消息: ${event.clientId} from ${where} is not reading fast enough; ${event.total} dropped so far / 已丢弃 ${event.total} 条`;
+      return `${clock(event.time)} ${onOneLine(T.eventDropping)}: ${event.clientId} from ${where} is not reading fast enough; ${onOneLine(T.eventDroppedSoFar, { total: event.total })}`;
   }
 }

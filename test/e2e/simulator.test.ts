@@ -222,6 +222,10 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
     const deadline = Date.now() + 10_000;
     while (received.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(received).toEqual(['hello', '你好，模拟器！']);
+    // The page's monitor names the simulated board as the sender, with the id its console announced.
+    const boardId = /mqtt-blocks-[0-9a-f]{12}/.exec(await consoleText(page))?.[0];
+    expect(boardId).toBeDefined();
+    await page.waitForFunction((id) => (document.getElementById('monitor')?.textContent ?? '').includes(id), boardId as string, WAIT);
     await simulatorRegion(page).getByRole('button', { name: 'Stop', exact: true }).click();
     await waitForConsole(page, 'Stopped.');
     expect(problems.all()).toEqual([]);

@@ -73,9 +73,13 @@ describeWithTool(chromiumCheck(), 'board editor page (Chromium)', () => {
     browser = await launchChromium();
   }, 60_000);
 
+  // Each page holds a monitor feed, and the server allows four per computer: close them after each test.
+  afterEach(async () => {
+    for (const { context } of pages.splice(0)) await context.close().catch(() => {});
+  });
+
   afterAll(async () => {
     await clients.endAll();
-    for (const { context } of pages) await context.close().catch(() => {});
     await browser?.close();
     await server?.close();
   }, 30_000);

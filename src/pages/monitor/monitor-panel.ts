@@ -154,7 +154,8 @@ export class MonitorPanel {
     const sender = element('span', 'monitor-sender');
     if (message.clientId !== null) sender.dataset.clientId = message.clientId;
     sender.textContent = senderText(message.clientId, this.locale);
-    topic.append(sender);
+    // Its own grid cell, under the topic: the topic cell keeps exactly the topic's text.
+    row.append(sender);
     this.topics.set(row, message.topic);
     row.hidden = !this.matches(message.topic);
     return row;

@@ -170,6 +170,12 @@ describe('classroom loader on the classroom server (--lan, with a password)', ()
     await room.progressWith((p) => p.id === 'corrupt1' && p.state === 'ready');
     await room.client.publishAsync(programTopic('desk1'), Buffer.from(chunkMessage('corrupt1', 0, program)), { qos: 1 });
     expect(await room.progressWith((p) => p.id === 'corrupt1' && p.state === 'error')).toMatchObject({ error: 'hash' });
+    // Garbage on the program topic: broken JSON, a chunk with no transfer, a 100 KB header line.
+    await room.client.publishAsync(programTopic('desk1'), '{"id": "x", "bytes": 12, 中文', { qos: 1 });
+    await room.progressWith((p) => p.state === 'error' && p.error === 'bad-begin');
+    await room.client.publishAsync(programTopic('desk1'), Buffer.from(chunkMessage('nobody', 0, encode('x = 1\n'))), { qos: 1 });
+    await room.progressWith((p) => p.state === 'error' && p.error === 'no-transfer');
+    await room.client.publishAsync(programTopic('desk1'), Buffer.from('z'.repeat(100_000)), { qos: 1 });
     await room.runs('v1');
   });
 

@@ -5,9 +5,9 @@
 import type * as Blockly from 'blockly/core';
 import { Order } from 'blockly/python';
 import type { CodegenContext, HatTable, RuntimePart, TopicUse } from '../../blocks/codegen';
-import type { Message, PendingMessage } from '../../blocks/types';
-import { MESSAGES } from '../i18n/messages';
-import { publishTopicProblem, topicFilterProblem, type TopicProblem } from '../session/topic-filter';
+import type { PendingMessage } from '../../blocks/types';
+import { publishTopicProblem, topicFilterProblem } from '../session/topic-filter';
+import { topicProblemMessage } from '../session/topic-problem-messages';
 import { aboutBlock } from './block-label';
 import { CodegenError } from './errors';
 import type { BoardGenerator } from './board-generator';
@@ -18,22 +18,6 @@ const STRING_BLOCKS = new Set(['text', 'text_multiline', 'text_join', 'text_prom
 function isString(block: Blockly.Block): boolean {
   const check = block.outputConnection?.getCheck();
   return STRING_BLOCKS.has(block.type) || (check !== null && check !== undefined && check.length === 1 && check[0] === 'String');
-}
-
-/** The Scratch blocks' explanation of each topic problem (src/i18n): one meaning everywhere. */
-const TOPIC_PROBLEM_MESSAGES: Readonly<Record<TopicProblem, Message>> = {
-  empty: MESSAGES.topicEmpty,
-  tooLong: MESSAGES.topicTooLong,
-  nulCharacter: MESSAGES.topicNulCharacter,
-  tooManyLevels: MESSAGES.topicTooManyLevels,
-  wildcardInTopic: MESSAGES.topicWildcardInTopic,
-  reserved: MESSAGES.topicReserved,
-  misplacedHash: MESSAGES.topicMisplacedHash,
-  misplacedPlus: MESSAGES.topicMisplacedPlus,
-};
-
-function topicProblemText(problem: TopicProblem, topic: string): PendingMessage {
-  return { message: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
 }
 
 export class BlockContext implements CodegenContext {
@@ -65,7 +49,7 @@ export class BlockContext implements CodegenContext {
     if (literal !== undefined) {
       const problem = use === 'publish' ? publishTopicProblem(literal) : topicFilterProblem(literal);
       if (problem) {
-        this.fail(topicProblemText(problem, literal));
+        this.fail(topicProblemMessage(problem, literal));
       }
     }
     return this.text(arg);

@@ -14,8 +14,8 @@ import type { Message, MessageParams, PendingMessage, TextPerLocale } from '../.
 import { isLocale, type Locale } from '../i18n/locales';
 import { translate, translatePending } from '../i18n/translate';
 import { BLOCK_LABEL_MESSAGES } from '../generators/block-label';
-import { MESSAGES } from '../i18n/messages';
-import { publishTopicProblem, topicFilterProblem, type TopicProblem } from '../session/topic-filter';
+import { publishTopicProblem, topicFilterProblem } from '../session/topic-filter';
+import { topicProblemMessage } from '../session/topic-problem-messages';
 import { CodegenError } from '../generators/errors';
 import { LIBRARY_EXPORTS, LIBRARY_MODULE, LIBRARY_PRIVATE_NAMES } from '../generators/library/exports';
 import { fingerprint, libraryFor, type LibraryFile } from '../generators/library/library';
@@ -514,7 +514,7 @@ export class ProjectTranslator {
         const typed = literal(arg);
         if (typed !== undefined) {
           const problem = use === 'publish' ? publishTopicProblem(typed) : topicFilterProblem(typed);
-          if (problem) fail(topicProblemText(problem, typed));
+          if (problem) fail(topicProblemMessage(problem, typed));
         }
         return text(arg);
       },
@@ -863,21 +863,6 @@ function pythonValue(value: unknown): string {
   if (typeof value === 'number') return pythonNumber(Number.isNaN(value) ? 0 : value);
   if (typeof value === 'boolean') return value ? 'True' : 'False';
   return pythonString(value === null || value === undefined ? '' : textOf(value));
-}
-
-const TOPIC_PROBLEM_MESSAGES: Readonly<Record<TopicProblem, Message>> = {
-  empty: MESSAGES.topicEmpty,
-  tooLong: MESSAGES.topicTooLong,
-  nulCharacter: MESSAGES.topicNulCharacter,
-  tooManyLevels: MESSAGES.topicTooManyLevels,
-  wildcardInTopic: MESSAGES.topicWildcardInTopic,
-  reserved: MESSAGES.topicReserved,
-  misplacedHash: MESSAGES.topicMisplacedHash,
-  misplacedPlus: MESSAGES.topicMisplacedPlus,
-};
-
-function topicProblemText(problem: TopicProblem, topic: string): PendingMessage {
-  return pending(TOPIC_PROBLEM_MESSAGES[problem], { topic });
 }
 
 /**

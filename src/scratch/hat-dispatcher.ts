@@ -11,7 +11,8 @@
  * redraw is not limited to one message per frame. What is left waits for the next frame.
  */
 import { FilterIndex, topicFilterProblem } from '../session/topic-filter';
-import { TOPIC_PROBLEM_MESSAGES, type ReceivedMessage } from '../session/mqtt-session';
+import type { ReceivedMessage } from '../session/mqtt-session';
+import { topicProblemMessage } from '../session/topic-problem-messages';
 import { MESSAGES } from '../i18n/messages';
 import type { PendingMessage } from '../i18n/translate';
 import { BoundedQueue } from '../session/delivery-queue';
@@ -81,7 +82,7 @@ export class HatDispatcher {
       }
       const filterProblem = topicFilterProblem(filter);
       if (filterProblem !== null) {
-        problem ??= { message: TOPIC_PROBLEM_MESSAGES[filterProblem], params: { topic: filter } };
+        problem ??= topicProblemMessage(filterProblem, filter);
         return;
       }
       const hat: HatScript = { target, topBlockId: script.blockId, filter, key: `${target.id}\u0000${script.blockId}` };

@@ -7,13 +7,14 @@
  */
 import type { IClientOptions, MqttClient } from 'mqtt';
 import { MESSAGES } from '../i18n/messages';
-import type { Message, PendingMessage } from '../i18n/translate';
+import type { PendingMessage } from '../i18n/translate';
 import { checkBrokerUrl } from './broker-url';
 import type { ClassroomAddress } from './classroom-address';
 import { decodePayload } from './payload';
 import { planSubscriptions, type QoS } from './subscription-plan';
 import { exceedsMqttStringLimit } from './mqtt-string';
-import { publishTopicProblem, topicFilterProblem, type TopicProblem } from './topic-filter';
+import { publishTopicProblem, topicFilterProblem } from './topic-filter';
+import { topicProblemMessage } from './topic-problem-messages';
 
 export type { QoS } from './subscription-plan';
 export type ConnectFunction = (url: string, options: IClientOptions) => MqttClient;
@@ -52,18 +53,6 @@ export interface SessionOptions {
    */
   readonly timerVariant?: 'auto' | 'native';
 }
-
-/** What to tell the pupil for each topic problem. */
-export const TOPIC_PROBLEM_MESSAGES: Record<TopicProblem, Message> = {
-  empty: MESSAGES.topicEmpty,
-  tooLong: MESSAGES.topicTooLong,
-  nulCharacter: MESSAGES.topicNulCharacter,
-  tooManyLevels: MESSAGES.topicTooManyLevels,
-  wildcardInTopic: MESSAGES.topicWildcardInTopic,
-  reserved: MESSAGES.topicReserved,
-  misplacedHash: MESSAGES.topicMisplacedHash,
-  misplacedPlus: MESSAGES.topicMisplacedPlus,
-};
 
 /** MQTT 3.1.1 CONNACK return codes (and their MQTT 5 twins) → what to tell the pupil. */
 function refusalMessage(code: number, pageOrigin: string | undefined): PendingMessage {
@@ -277,7 +266,7 @@ export class MqttSession {
   subscribe(filter: string, qos: QoS): Promise<void> {
     const problem = topicFilterProblem(filter);
     if (problem) {
-      this.lastError = { message: TOPIC_PROBLEM_MESSAGES[problem], params: { topic: filter } };
+      this.lastError = topicProblemMessage(problem, filter);
       return Promise.resolve();
     }
     this.explicitSubscriptions.set(filter, qos);
@@ -336,7 +325,7 @@ export class MqttSession {
   publish(topic: string, payload: string, qos: QoS, retain: boolean): void {
     const problem = publishTopicProblem(topic);
     if (problem) {
-      this.lastError = { message: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
+      this.lastError = topicProblemMessage(problem, topic);
       return;
     }
     const client = this.client;
@@ -358,7 +347,7 @@ export class MqttSession {
   setWill(topic: string, payload: string): void {
     const problem = publishTopicProblem(topic);
     if (problem) {
-      this.lastError = { message: TOPIC_PROBLEM_MESSAGES[problem], params: { topic } };
+      this.lastError = topicProblemMessage(problem, topic);
       return;
     }
     if (exceedsMqttStringLimit(payload)) {

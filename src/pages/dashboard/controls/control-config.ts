@@ -4,7 +4,7 @@
  * form and from localStorage alike.
  */
 import type { PendingMessage } from '../../../i18n/translate';
-import { TOPIC_PROBLEM_MESSAGES } from '../../../session/mqtt-session';
+import { topicProblemMessage } from '../../../session/topic-problem-messages';
 import { publishTopicProblem } from '../../../session/topic-filter';
 
 export type ControlKind = 'button' | 'switch' | 'slider' | 'text';
@@ -76,7 +76,7 @@ export type ControlProblem = { topic: PendingMessage } | { sliderRange: true };
 /** Null when the control can be used. */
 export function controlProblem(config: ControlConfig): ControlProblem | null {
   const topicProblem = publishTopicProblem(config.topic);
-  if (topicProblem !== null) return { topic: { message: TOPIC_PROBLEM_MESSAGES[topicProblem], params: { topic: config.topic } } };
+  if (topicProblem !== null) return { topic: topicProblemMessage(topicProblem, config.topic) };
   if (config.kind === 'slider' && !(config.min < config.max && config.step > 0 && config.step <= config.max - config.min)) {
     return { sliderRange: true };
   }

@@ -7,7 +7,7 @@ import type { Target } from '../../blocks/codegen';
 import type { Locale } from '../i18n/locales';
 import type { BoardGenerator } from './board-generator';
 import { LIBRARY_MODULE } from './library/exports';
-import { libraryFor, type LibraryFile } from './library/library';
+import { libraryFor, methodsCalled, type LibraryFile } from './library/library';
 
 export type { LibraryFile } from './library/library';
 
@@ -29,7 +29,7 @@ export function generateProgram(generator: BoardGenerator, workspace: Blockly.Wo
     target: generator.target,
     locale,
     main: { name: 'main.py', text: main },
-    library: usesLibrary ? libraryFor(generator.target, locale, generator.lastParts.library) : null,
+    library: usesLibrary ? libraryFor(generator.target, locale, [...generator.lastParts.library, ...methodsCalled(main)]) : null,
   };
 }
 

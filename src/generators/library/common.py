@@ -20,6 +20,7 @@ def text(value):
     return '' if value is None else str(value)
 
 
+# part: set_callback subscribe
 def decode(data):
     # Bytes as text; invalid UTF-8 becomes U+FFFD (as in Scratch), never a crash.
     try:
@@ -68,6 +69,7 @@ def topic_problem(topic, is_filter):
         return 0
     if '\x00' in topic or len(topic.encode()) > 65535 or len(levels) > 100:
         return 1
+    # part: publish set_last_will
     if not is_filter:
         return 2 if '+' in topic or '#' in topic else 3 if levels[0] == '$SYS' else None
     for i in range(len(levels)):
@@ -76,6 +78,7 @@ def topic_problem(topic, is_filter):
             return 4
 
 
+# part: set_callback
 def topic_matches(topic_filter, topic):
     # MQTT 3.1.1: + is one level, # all the rest (and the parent level);
     # a filter starting with a wildcard never matches a topic starting with $.

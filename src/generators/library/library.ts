@@ -41,9 +41,20 @@ function withTexts(source: string, locale: Locale): string {
   return source.replace(/^(_T_[A-Z_]+) = .*$/gm, (_line, name: string) => textLine(name, locale));
 }
 
-/** Optional parts of the library (`# part: NAME` above a def): left out when main.py does not use them. */
-export type LibraryPart = 'json_value' | 'connect_url' | 'wifi_connect' | 'wait';
-export const LIBRARY_PARTS: readonly LibraryPart[] = ['json_value', 'connect_url', 'wifi_connect', 'wait'];
+/**
+ * The client's methods that are optional parts of the MicroPython library (`# part: NAME` above the
+ * method, its texts and the helpers only it uses): main.py calls them as `client.NAME(...)`.
+ */
+export const METHOD_PARTS = ['publish', 'subscribe', 'unsubscribe', 'set_callback', 'set_last_will', 'when_connected', 'when_disconnected'] as const;
+
+/** Optional parts of the library (`# part: NAME` above a def or a statement): left out when main.py does not use them. */
+export type LibraryPart = 'json_value' | 'connect_url' | 'wifi_connect' | 'wait' | (typeof METHOD_PARTS)[number];
+export const LIBRARY_PARTS: readonly LibraryPart[] = ['json_value', 'connect_url', 'wifi_connect', 'wait', ...METHOD_PARTS];
+
+/** The client methods a main.py calls (`client.publish(...)`): each is a part of the library it needs. */
+export function methodsCalled(main: string): string[] {
+  return [...main.matchAll(/\bclient\.(\w+)\(/g)].map((call) => call[1]);
+}
 
 /**
  * Drops each `# part: NAME` def whose NAME is not in `keep`: every byte of the library is RAM on
@@ -53,12 +64,13 @@ function withoutUnusedParts(source: string, keep: ReadonlySet<string>): string {
   const lines = source.split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const marker = /^(\s*)# part: (\w+)$/.exec(lines[i]);
+    // `# part: A B`: kept when main.py uses A or B.
+    const marker = /^(\s*)# part: (\w+(?: \w+)*)$/.exec(lines[i]);
     if (!marker) {
       out.push(lines[i]);
       continue;
     }
-    if (keep.has(marker[2])) continue; // the marker itself is not needed in a board's copy
+    if (marker[2].split(' ').some((part) => keep.has(part))) continue; // the marker itself is not needed in a board's copy
     const indent = marker[1].length;
     i += 1; // the def line
     while (i + 1 < lines.length && (lines[i + 1].trim() === '' || lines[i + 1].length - lines[i + 1].trimStart().length > indent)) i++;
@@ -84,6 +96,8 @@ const cache = new Map<string, LibraryFile>();
 /** The library for a target in a language, with only the optional `parts` main.py uses (all by default). */
 export function libraryFor(target: Target, locale: Locale, parts: Iterable<string> = LIBRARY_PARTS): LibraryFile {
   const keep = new Set([...parts].filter((part) => (LIBRARY_PARTS as readonly string[]).includes(part)));
+  // main.py on a Pi speaks paho's words (message_callback_add...), and a Pi has RAM to spare.
+  if (target === 'python') for (const method of METHOD_PARTS) keep.add(method);
   const key = `${target}:${locale}:${[...keep].sort().join(',')}`;
   let file = cache.get(key);
   if (file === undefined) {

@@ -15,8 +15,11 @@ _T_UNREACHABLE = 'Cannot reach the broker (%s). Is it running, and is the board 
 _T_REFUSED = 'The broker refused the connection: %s'
 _T_REFUSALS = ('unsupported MQTT version.', 'client id rejected.', 'broker unavailable.', 'wrong username or password.', 'not authorised: check the username and password.')
 _T_LOST = 'Lost the connection to the broker (%s). Reconnecting.'
+# part: publish
 _T_LOST_AFTER_PUBLISH = 'Lost the connection to the broker just after a message to %s. Reconnecting. If it happens after every message to that topic, the broker does not allow it: ask your teacher.'
+# part: publish
 _T_NOT_CONNECTED = 'Not connected, so the message to %s was not sent. Use "connect" first.'
+# part: set_callback subscribe
 _T_SUBSCRIBE_REFUSED = 'The broker refused the subscription to %s: ask your teacher.'
 _T_BAD_TOPIC = 'Cannot use the topic "%s": %s'
 _T_TOPIC_PROBLEMS = ('it is empty.', 'it is too long or has a NUL character.', '+ and # are only for subscribing.', '$SYS topics belong to the broker.', '# and + must fill a whole level, like a/+/b or a/#.')
@@ -90,18 +93,22 @@ class MQTTClient:
             self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS[why]))
         return why is None
 
+    # part: set_callback
     def set_callback(self, f, topic):
         # f(topic, msg) runs for every message on topic (+ and # allowed), one at a time.
         self.hats.append((topic, f))
         if topic not in self.subs and self.ok(topic, True):
             self.subs[topic] = 0
 
+    # part: when_connected
     def when_connected(self, f):
         self.hats.append((True, f))
 
+    # part: when_disconnected
     def when_disconnected(self, f):
         self.hats.append((False, f))
 
+    # part: set_last_will
     def set_last_will(self, topic, msg):
         # Sent with every CONNECT from now on: use it before "connect".
         topic = text(topic)
@@ -147,6 +154,7 @@ class MQTTClient:
         self.ping_at = time.ticks_add(time.ticks_ms(), 20000)
         self.state(True)
 
+    # part: set_callback subscribe
     def sub(self, topic):
         try:
             self.c.subscribe(topic.encode(), qos=self.subs[topic])
@@ -186,6 +194,7 @@ class MQTTClient:
             self.c.sock.close()
         except Exception:
             pass
+        # sent is only ever set by publish, so its text is only needed (and kept) with publish.
         self.say(_T_LOST_AFTER_PUBLISH % sent if sent else _T_LOST % error)
         self.retry_at = time.ticks_ms()
         self.state(False)
@@ -199,6 +208,7 @@ class MQTTClient:
                 pass
         self.state(False)
 
+    # part: subscribe
     def subscribe(self, topic, qos=0):
         topic = text(topic)
         if self.ok(topic, True):
@@ -209,10 +219,12 @@ class MQTTClient:
                 except OSError as error:
                     self.drop(error, None)
 
+    # part: unsubscribe
     def unsubscribe(self, topic):
         # umqtt.simple has no UNSUBSCRIBE: its scripts stop now, and reconnects leave it out.
         self.subs.pop(text(topic), None)
 
+    # part: publish
     def publish(self, topic, msg, retain=False, qos=0):
         topic = text(topic)
         if not self.ok(topic, False):

@@ -29,8 +29,13 @@ export function generateProgram(generator: BoardGenerator, workspace: Blockly.Wo
     target: generator.target,
     locale,
     main: { name: 'main.py', text: main },
-    library: usesLibrary ? libraryFor(generator.target, locale, [...generator.lastParts.library, ...methodsCalled(main)]) : null,
+    library: usesLibrary ? libraryFor(generator.target, locale, [...generator.lastParts.library, ...methodsCalled(main), ...(usesLists(workspace) ? ['lists'] : [])]) : null,
   };
+}
+
+/** Lists only come from Blockly's list blocks: without them the library needs no list-as-text. */
+function usesLists(workspace: Blockly.Workspace): boolean {
+  return workspace.getAllBlocks(false).some((block) => block.type.startsWith('lists_'));
 }
 
 const IMPORT_LINE = new RegExp(`^from ${LIBRARY_MODULE} import .*\\n`, 'm');

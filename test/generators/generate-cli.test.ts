@@ -44,7 +44,7 @@ test('--out-dir writes main.py and the library it imports; --lang zh-cn puts the
   expect(main).toContain('from mqtt_blocks import MQTTClient, wifi_connect');
   expect(main).toMatch(/^# 由 mqtt-blocks 为 MicroPython 开发板/);
   expect(main.split('\n').length).toBeLessThanOrEqual(40);
-  expect(readFileSync(path.join(out, 'mqtt_blocks.py'), 'utf8')).toContain("_T_NOT_CONNECTED = '还没有连接");
+  expect(readFileSync(path.join(out, 'mqtt_blocks.py'), 'utf8')).toContain("_T_LOST = '与服务器的连接断开了");
 });
 
 test('a program without MQTT blocks needs no library', () => {

@@ -62,17 +62,25 @@ test('MicroPython: the library compiles and defines exactly the declared names',
   expect(result.stdout[result.stdout.length - 1].split(' ')).toEqual(declared('micropython'));
 });
 
-test('MicroPython: a tutorial program\'s library stays below 2 times the bytecode of umqtt.simple', async () => {
+async function compiledBytes(source: string): Promise<number> {
   // gc.mem_alloc() before and after compile() (bench/library-bytecode.ts prints every figure).
-  // A regression guard: today about 1.9x; the goal of issue 10 is 1.5x (see the generators README).
-  const program = generateBoardProgram(workspaceJson('tutorial-subscriber'), 'micropython', 'zh-cn');
-  expect(program.library).not.toBeNull();
-  const measure = `import gc\nSRC = ${JSON.stringify(program.library!.text)}\ngc.collect()\na = gc.mem_alloc()\ncode = compile(SRC, 'mqtt_blocks.py', 'exec')\ngc.collect()\nprint(gc.mem_alloc() - a)\n`;
+  const measure = `import gc\nSRC = ${JSON.stringify(source)}\ngc.collect()\na = gc.mem_alloc()\ncode = compile(SRC, 'mqtt_blocks.py', 'exec')\ngc.collect()\nprint(gc.mem_alloc() - a)\n`;
   const result = await runMicroPython(measure);
   expect(result.error).toBeNull();
-  const bytes = Number(result.stdout[result.stdout.length - 1]);
+  return Number(result.stdout[result.stdout.length - 1]);
+}
+
+// Regression guards. Issue 10's goal is 1.5x umqtt.simple: the publisher is at 1.45x; the
+// subscriber keeps 1.58x (what stands in the way is written in the generators README).
+test.each([
+  ['tutorial-publisher', 1.5],
+  ['tutorial-subscriber', 1.6],
+])('MicroPython: the library of %s stays below %d times the bytecode of umqtt.simple', async (name, ratio) => {
+  const program = generateBoardProgram(workspaceJson(name), 'micropython', 'zh-cn');
+  expect(program.library).not.toBeNull();
+  const bytes = await compiledBytes(program.library!.text);
   expect(bytes).toBeGreaterThan(1000);
-  expect(bytes).toBeLessThan(2 * UMQTT_SIMPLE_BYTECODE);
+  expect(bytes).toBeLessThan(ratio * UMQTT_SIMPLE_BYTECODE);
 });
 
 test('optional parts are left out when main.py does not use them, and kept when it does', () => {
@@ -83,6 +91,23 @@ test('optional parts are left out when main.py does not use them, and kept when 
   const sensor = generateBoardProgram(workspaceJson('will-and-wildcards'), 'micropython').library!.text;
   expect(sensor).toMatch(/^import json$/m);
   expect(sensor).toContain('def json_value(');
+});
+
+test('client methods main.py does not call are left out with their texts and helpers', () => {
+  const subscriber = generateBoardProgram(workspaceJson('tutorial-subscriber'), 'micropython').library!.text;
+  expect(subscriber).toMatch(/def set_callback\(|def topic_matches\(|def arrived\(|def decode\(/);
+  expect(subscriber).not.toMatch(/def publish\(|def subscribe\(|def unsubscribe\(|def set_last_will\(|def when_connected\(|_T_NOT_CONNECTED|_T_LOST_AFTER_PUBLISH =|\$SYS/);
+  expect(subscriber).not.toContain('if isinstance(value, list)'); // no list blocks
+  const publisher = generateBoardProgram(workspaceJson('tutorial-publisher'), 'micropython').library!.text;
+  expect(publisher).toContain('def publish(');
+  expect(publisher).toContain('_T_NOT_CONNECTED');
+  expect(publisher).not.toMatch(/def set_callback\(|def topic_matches\(|def arrived\(|def decode\(|def run\(|def sub\(|must fill a whole level/);
+  const everything = generateBoardProgram(workspaceJson('will-and-wildcards'), 'micropython').library!.text;
+  for (const name of ['set_callback', 'when_connected', 'when_disconnected', 'set_last_will', 'subscribe', 'publish', 'arrived', 'run']) expect(everything).toContain(`def ${name}(`);
+  // A Raspberry Pi speaks paho's words: its library keeps every method.
+  const pi = generateBoardProgram(workspaceJson('tutorial-subscriber'), 'python').library!.text;
+  expect(pi).toContain('def publish(');
+  expect(pi).toContain('def topic_matches(');
 });
 
 test('the WebSocket ports the board refuses at run time are the catalogue\'s', () => {

@@ -286,6 +286,7 @@ class MQTTClient:
             self.c.sock.close()
         except Exception:
             pass
+        # sent is only ever set by publish, so its text is only needed (and kept) with publish.
         self.say(_T_LOST_AFTER_PUBLISH % sent if sent else _T_LOST % error)
         self.retry_at = time.ticks_ms()
         self.state(False)

@@ -10,6 +10,7 @@ def text(value):
         return 'true' if value else 'false'
     if isinstance(value, float) and value == value and abs(value) < 1e16 and value == int(value):
         return str(int(value))
+    # part: lists
     if isinstance(value, list):
         # Scratch joins single letters without spaces (abc), anything else with spaces.
         joiner = ''
@@ -72,6 +73,7 @@ def topic_problem(topic, is_filter):
     # part: publish set_last_will
     if not is_filter:
         return 2 if '+' in topic or '#' in topic else 3 if levels[0] == '$SYS' else None
+    # part: set_callback subscribe
     for i in range(len(levels)):
         level = levels[i]
         if ('#' in level or '+' in level) and level != '+' and (level != '#' or i < len(levels) - 1):

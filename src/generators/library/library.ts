@@ -27,18 +27,31 @@ function isMessageList(value: LibraryText): value is readonly Message[] {
   return Array.isArray(value);
 }
 
-/** One `_T_NAME = ...` line in a locale. */
-export function textLine(name: string, locale: Locale): string {
+/**
+ * Entries of a text list that only some parts can pick (by position, so they stay in the tuple):
+ * without those parts an entry is written as '' (every byte of text is RAM on the board).
+ */
+const ENTRY_PARTS: Readonly<Record<string, ReadonlyArray<readonly string[] | null>>> = {
+  // topic_problem: 2 and 3 are said only for a topic to publish to, 4 only for a filter.
+  _T_TOPIC_PROBLEMS: [null, null, ['publish', 'set_last_will'], ['publish', 'set_last_will'], ['set_callback', 'subscribe']],
+};
+
+/** One `_T_NAME = ...` line in a locale (list entries only `keep`'s parts can pick are left empty). */
+export function textLine(name: string, locale: Locale, keep?: ReadonlySet<string>): string {
   const value = LIBRARY_TEXTS[name];
   if (value === undefined) throw new Error(`library text ${name} is not in library-texts.ts`);
+  const needed = (index: number): boolean => {
+    const parts = ENTRY_PARTS[name]?.[index];
+    return keep === undefined || parts === undefined || parts === null || parts.some((part) => keep.has(part));
+  };
   const literal = isMessageList(value)
-    ? `(${value.map((item) => pythonString(translate(item, locale))).join(', ')})`
+    ? `(${value.map((item, index) => pythonString(needed(index) ? translate(item, locale) : '')).join(', ')})`
     : pythonString(translate(value, locale));
   return `${name} = ${literal}`;
 }
 
-function withTexts(source: string, locale: Locale): string {
-  return source.replace(/^(_T_[A-Z_]+) = .*$/gm, (_line, name: string) => textLine(name, locale));
+function withTexts(source: string, locale: Locale, keep: ReadonlySet<string>): string {
+  return source.replace(/^(_T_[A-Z_]+) = .*$/gm, (_line, name: string) => textLine(name, locale, keep));
 }
 
 /**
@@ -48,8 +61,8 @@ function withTexts(source: string, locale: Locale): string {
 export const METHOD_PARTS = ['publish', 'subscribe', 'unsubscribe', 'set_callback', 'set_last_will', 'when_connected', 'when_disconnected'] as const;
 
 /** Optional parts of the library (`# part: NAME` above a def or a statement): left out when main.py does not use them. */
-export type LibraryPart = 'json_value' | 'connect_url' | 'wifi_connect' | 'wait' | (typeof METHOD_PARTS)[number];
-export const LIBRARY_PARTS: readonly LibraryPart[] = ['json_value', 'connect_url', 'wifi_connect', 'wait', ...METHOD_PARTS];
+export type LibraryPart = 'json_value' | 'connect_url' | 'wifi_connect' | 'wait' | 'lists' | (typeof METHOD_PARTS)[number];
+export const LIBRARY_PARTS: readonly LibraryPart[] = ['json_value', 'connect_url', 'wifi_connect', 'wait', 'lists', ...METHOD_PARTS];
 
 /** The client methods a main.py calls (`client.publish(...)`): each is a part of the library it needs. */
 export function methodsCalled(main: string): string[] {
@@ -97,14 +110,14 @@ const cache = new Map<string, LibraryFile>();
 export function libraryFor(target: Target, locale: Locale, parts: Iterable<string> = LIBRARY_PARTS): LibraryFile {
   const keep = new Set([...parts].filter((part) => (LIBRARY_PARTS as readonly string[]).includes(part)));
   // main.py on a Pi speaks paho's words (message_callback_add...), and a Pi has RAM to spare.
-  if (target === 'python') for (const method of METHOD_PARTS) keep.add(method);
+  if (target === 'python') for (const part of [...METHOD_PARTS, 'lists']) keep.add(part);
   const key = `${target}:${locale}:${[...keep].sort().join(',')}`;
   let file = cache.get(key);
   if (file === undefined) {
     const source = PYTHON_SOURCES[target];
     if (!source.includes(COMMON_MARKER)) throw new Error(`${target}.py has no line ${COMMON_MARKER}`);
     const common = PYTHON_SOURCES.common.replace(/\n+$/, '');
-    const text = withTexts(withoutUnusedParts(source.replace(COMMON_MARKER, () => common), keep), locale);
+    const text = withTexts(withoutUnusedParts(source.replace(COMMON_MARKER, () => common), keep), locale, keep);
     file = { name: `${LIBRARY_MODULE}.py`, text, version: fingerprint(text) };
     cache.set(key, file);
   }

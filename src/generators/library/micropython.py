@@ -25,6 +25,7 @@ _T_BAD_TOPIC = 'Cannot use the topic "%s": %s'
 _T_TOPIC_PROBLEMS = ('it is empty.', 'it is too long or has a NUL character.', '+ and # are only for subscribing.', '$SYS topics belong to the broker.', '# and + must fill a whole level, like a/+/b or a/#.')
 # part: connect_url
 _T_BAD_ADDRESS = '"%s" is not a broker address a board can use. Write it like mqtt://192.168.1.2:1883 (not ws:// or a WebSocket port).'
+# part: set_callback when_connected when_disconnected
 _T_SCRIPT_ERROR = 'Error in %s: %s'
 
 # (the helpers shared by both targets go here: common.py)
@@ -127,6 +128,7 @@ class MQTTClient:
         self.disconnect()
         user = text(user).encode() or None
         self.c = _Simple('mqtt-blocks-' + machine.unique_id().hex(), server, port=port, user=user, password=user and text(password).encode(), keepalive=60)
+        # part: set_callback subscribe
         self.c.set_callback(self.arrived)
         self.wanted = True
         self.open()
@@ -170,6 +172,7 @@ class MQTTClient:
                 if key is connected:
                     self.run(f)
 
+    # part: set_callback when_connected when_disconnected
     def run(self, f, *args):
         # One script at a time; a mistake in one is printed and the board keeps going.
         busy = self.busy
@@ -180,6 +183,7 @@ class MQTTClient:
             print(_T_SCRIPT_ERROR % (f.__name__, repr(error)))
         self.busy = busy
 
+    # part: set_callback subscribe
     def arrived(self, topic, msg):
         # umqtt.simple hands over bytes: decoded once, never raising on bad UTF-8.
         self.topic = topic = decode(topic)

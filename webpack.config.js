@@ -22,6 +22,8 @@ const shared = {
   // In Node the library's Python files are read from disk; in a browser bundle they are bundled as text.
   plugins: [new webpack.NormalModuleReplacementPlugin(/^\.\/python-sources$/, './python-sources.browser')],
   performance: { hints: false },
+  // Kept in node_modules/.cache/webpack between builds: a rebuild compiles only the modules that changed.
+  cache: { type: 'filesystem', buildDependencies: { config: [__filename] } },
 };
 
 module.exports = [

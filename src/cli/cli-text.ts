@@ -205,4 +205,19 @@ export const CLI_TEXT = {
     default: 'Scratch projects: the broker address for the board, e.g. mqtt://192.168.1.2:1883',
     description: 'Command line help of "generate --broker". Keep the example address.',
   },
+  buildUpToDate: {
+    id: 'mqtt.cli.build.upToDate',
+    default: 'The pages and the extension are up to date (nothing changed since the last build).',
+    description: 'npm start: the build step was skipped because no source file changed.',
+  },
+  buildStarting: {
+    id: 'mqtt.cli.build.starting',
+    default: 'Building the pages and the extension (only what changed; the first time takes a minute or two)…',
+    description: 'npm start: the build step runs because a source file changed or nothing was built yet.',
+  },
+  buildFailed: {
+    id: 'mqtt.cli.build.failed',
+    default: 'Building failed (see above). Run "npm install" in the mqtt-blocks folder, then "npm start" again.',
+    description: 'npm start: the build step failed; what to try next.',
+  },
 } as const satisfies Record<string, Message>;

@@ -145,12 +145,12 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
   test('CSV export of a topic and of a group, with the sender of every value', async () => {
     const { page, problems } = await openDashboard();
     const client = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: '=cmd|calc' });
-    // A few milliseconds apart: rows of a group are in time order, and same-millisecond rows in topic order.
-    const pause = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 20));
+    // Each one shown before the next is sent, so they reach the server in different milliseconds:
+    // rows of a group are in time order (same-millisecond rows would be in topic order).
     await client.publishAsync('csv/g1/a', '1.5');
-    await pause();
+    await page.locator('.chart-card[data-topic="csv/g1/a"]').waitFor(WAIT);
     await client.publishAsync('csv/g1/b', '{"x": 2, "y": -3}');
-    await pause();
+    await page.locator('.chart-card[data-topic="csv/g1/b"]').waitFor(WAIT);
     await client.publishAsync('csv/g1/a', '2.5');
     await page.waitForFunction(() => document.querySelector('.chart-card[data-topic="csv/g1/a"] .card-number')?.textContent === '2.5', undefined, WAIT);
 

@@ -182,7 +182,8 @@ export class ChartCard implements TopicItem {
       legend: { show: false },
       cursor: { drag: { x: false, y: false, setScale: false } },
       // At least the last minute, so a new topic's first points do not stretch across years of axis.
-      scales: { x: { time: true, range: (_plot, min, max) => [Math.min(min, max - MIN_WINDOW_SECONDS), max] } },
+      // From the data rather than uPlot's guess, which spans years around a single point.
+      scales: { x: { time: true, range: (plot, min, max) => timeRange(plot.data[0], min, max) } },
       axes: [
         { size: 24, font: '11px system-ui, sans-serif', grid: { stroke: '#eef2f7' }, ticks: { show: false } },
         { size: 44, font: '11px system-ui, sans-serif', grid: { stroke: '#eef2f7' }, ticks: { show: false } },
@@ -193,7 +194,15 @@ export class ChartCard implements TopicItem {
 }
 
 function seriesFor(field: string, index: number): uPlot.Series {
-  return { label: field, stroke: COLOURS[index % COLOURS.length], width: 1.5, spanGaps: true, points: { show: false } };
+  // uPlot's default points: dots only while the line is sparse, so a topic's first readings show.
+  return { label: field, stroke: COLOURS[index % COLOURS.length], width: 1.5, spanGaps: true };
+}
+
+function timeRange(times: ArrayLike<number> | undefined, min: number, max: number): uPlot.Range.MinMax {
+  if (times === undefined || times.length === 0) return [min, max];
+  const first = times[0];
+  const last = times[times.length - 1];
+  return [Math.min(first, last - MIN_WINDOW_SECONDS), last];
 }
 
 export class TextRow implements TopicItem {

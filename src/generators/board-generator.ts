@@ -164,12 +164,24 @@ export class BoardGenerator extends PythonGenerator {
   }
 
   override finish(code: string): string {
-    const blocklyDefinitions = Object.values(this.definitions_ as Record<string, string>);
+    const blocklyDefinitions = Object.values(this.definitions_ as Record<string, string>).map((definition) => this.forTarget(definition));
     const program = assembleMain({ parts: this.parts, locale: this.locale, blocklyDefinitions, mainCode: code, indent: this.INDENT });
     this.usedClient = this.parts.library.has('client');
     this.lastParts = this.parts;
     super.finish('');
     return program;
+  }
+
+  /**
+   * Blockly's "change by", "average of list" and similar blocks import `Number` from CPython's
+   * `numbers` module, which MicroPython does not have: the program would stop at its first line on
+   * a board. A tuple of the number types answers the same isinstance() question there.
+   */
+  private forTarget(definition: string): string {
+    if (this.target === 'micropython' && definition === 'from numbers import Number') {
+      return 'Number = (int, float)  # MicroPython has no numbers module';
+    }
+    return definition;
   }
 
   requireRuntime(part: RuntimePart): void {

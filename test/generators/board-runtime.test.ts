@@ -179,6 +179,30 @@ describe('probes of issue 10', () => {
     return workspace([script(...blocks)]);
   };
 
+  test('"change by" and "average of list" run on MicroPython, which has no numbers module', async () => {
+    const listOf = (...values: number[]): Json => ({
+      type: 'lists_create_with',
+      extraState: { itemCount: values.length },
+      inputs: Object.fromEntries(values.map((value, i) => [`ADD${i}`, number(value)])),
+    });
+    const counting = workspace(
+      [
+        script(
+          { type: 'variables_set', fields: { VAR: { id: 'v-count' } }, inputs: { VALUE: number(1) } },
+          { type: 'math_change', fields: { VAR: { id: 'v-count' } }, inputs: { DELTA: number(2) } },
+          { type: 'text_print', inputs: { TEXT: { block: { type: 'variables_get', fields: { VAR: { id: 'v-count' } } } } } },
+          { type: 'text_print', inputs: { TEXT: { block: { type: 'math_on_list', fields: { OP: 'AVERAGE' }, inputs: { LIST: { block: listOf(1, 2, 6) } } } } } },
+        ),
+      ],
+      [{ name: 'count', id: 'v-count' }],
+    );
+    const program = generateFromWorkspaceJson(counting, 'micropython');
+    expect(program).not.toContain('from numbers import');
+    const result = await runMicroPython(program);
+    expect(result.error).toBeNull();
+    expect(result.stdout).toEqual(['3', '3.0']);
+  });
+
   test('variables called random and math do not hide the modules (MicroPython)', async () => {
     const result = await runMicroPython(generateFromWorkspaceJson(randomAndMath, 'micropython'));
     expect(result.error).toBeNull();

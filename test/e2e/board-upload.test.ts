@@ -65,7 +65,9 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
   });
 
   async function openPage(options: { standin?: object; locale?: string } = {}): Promise<OpenedPage> {
-    const page = await newWatchedPage(browser, { locale: options.locale ?? 'en-US' });
+    // The stand-in's MicroPython is WebAssembly that the page's Content-Security-Policy (rightly)
+    // does not allow; it stands for hardware, so the test context lifts the policy for it.
+    const page = await newWatchedPage(browser, { locale: options.locale ?? 'en-US', bypassCSP: options.standin !== undefined });
     opened.push(page);
     if (options.standin) await serveStandin(page.context, options.standin);
     await page.page.goto(`http://localhost:${server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
@@ -154,7 +156,7 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
     const lan = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', lan: true, username: 'class07', password: 'tiger-maple-4821', distDir: DIST_DIR, log: () => {} });
     try {
       // The teacher's own computer: the server's pages behind the teacher login (the monitor panel) get it.
-      const opened = await newWatchedPage(browser, { locale: 'en-US', httpCredentials: { username: 'class07', password: 'tiger-maple-4821' } });
+      const opened = await newWatchedPage(browser, { locale: 'en-US', bypassCSP: true, httpCredentials: { username: 'class07', password: 'tiger-maple-4821' } });
       const { page, context } = opened;
       await serveStandin(context, { files: { 'main.py': OLD_MAIN } });
       await page.goto(`http://localhost:${lan.httpPort}/board/`, { waitUntil: 'load', ...WAIT });

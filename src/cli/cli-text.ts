@@ -220,4 +220,69 @@ export const CLI_TEXT = {
     default: 'Building failed (see above). Run "npm install" in the mqtt-blocks folder, then "npm start" again.',
     description: 'npm start: the build step failed; what to try next.',
   },
+  serveHttpPort: {
+    id: 'mqtt.cli.serve.option.httpPort',
+    default: 'port for pages, the extension and MQTT over WebSocket',
+    description: 'Command line help of "serve --http-port".',
+  },
+  serveTcpPort: {
+    id: 'mqtt.cli.serve.option.tcpPort',
+    default: 'MQTT (TCP) port for boards',
+    description: 'Command line help of "serve --tcp-port".',
+  },
+  serveLan: {
+    id: 'mqtt.cli.serve.option.lan',
+    default: 'let boards and other computers on the network connect (asks for a password)',
+    description: 'Command line help of "serve --lan".',
+  },
+  serveUsername: {
+    id: 'mqtt.cli.serve.option.username',
+    default: 'username clients must use (generated with --lan if missing)',
+    description: 'Command line help of "serve --username". Keep --lan.',
+  },
+  servePassword: {
+    id: 'mqtt.cli.serve.option.password',
+    default: 'password clients must use (generated with --lan if missing; visible to other users in the process list)',
+    description: 'Command line help of "serve --password". Keep --lan.',
+  },
+  servePasswordEnv: {
+    id: 'mqtt.cli.serve.option.passwordEnv',
+    default: 'read the password from this environment variable instead',
+    description: 'Command line help of "serve --password-env".',
+  },
+  serveAskPassword: {
+    id: 'mqtt.cli.serve.option.askPassword',
+    default: 'type the password when the server starts instead (not shown)',
+    description: 'Command line help of "serve --ask-password".',
+  },
+  serveRetainedFile: {
+    id: 'mqtt.cli.serve.option.retainedFile',
+    default: 'keep retained messages in this JSON file across restarts',
+    description: 'Command line help of "serve --retained-file".',
+  },
+  serveAllowOrigin: {
+    id: 'mqtt.cli.serve.option.allowOrigin',
+    default: 'also let pages from this web site use the broker, e.g. https://example.org (repeatable)',
+    description: 'Command line help of "serve --allow-origin". Keep the example address.',
+  },
+  serveMaxPacketSize: {
+    id: 'mqtt.cli.serve.option.maxPacketSize',
+    default: 'largest MQTT packet, e.g. 2m (default 2 MiB)',
+    description: 'Command line help of "serve --max-packet-size". Keep 2m and 2 MiB.',
+  },
+  serveMaxQueuedBytes: {
+    id: 'mqtt.cli.serve.option.maxQueuedBytes',
+    default: 'data waiting for one client before its messages are dropped (default 4 MiB)',
+    description: 'Command line help of "serve --max-queued-bytes". Keep 4 MiB.',
+  },
+  serveMaxQueuedMessages: {
+    id: 'mqtt.cli.serve.option.maxQueuedMessages',
+    default: 'messages waiting for one client before they are dropped (default 1000)',
+    description: 'Command line help of "serve --max-queued-messages".',
+  },
+  serveMaxConnectionsPerAddress: {
+    id: 'mqtt.cli.serve.option.maxConnectionsPerAddress',
+    default: 'connections from one computer (default 100)',
+    description: 'Command line help of "serve --max-connections-per-address".',
+  },
 } as const satisfies Record<string, Message>;

@@ -11,6 +11,7 @@ import { inLines } from '../i18n/terminal-text';
 import { SERVER_TEXT as T } from './server-text';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ConnectedClient, ConnectionEvent, ConnectionEvents, RefusedEvent } from './events/connection-events';
+import { FEED_LIMIT_DEFAULTS, LimitedFeeds, type FeedLimitOptions } from './feeds/feed-limits';
 
 export interface ConnectionsSnapshot {
   /** Clients connected now, oldest first (at most MAX_LISTED). */
@@ -21,20 +22,16 @@ export interface ConnectionsSnapshot {
   refused: RefusedEvent[];
 }
 
-export interface ConnectionsFeedOptions {
+/** Feed limits (how many open, in all and per computer; when a stalled feed closes): see feeds/feed-limits.ts. */
+export interface ConnectionsFeedOptions extends FeedLimitOptions {
   maxBufferedBytes?: number;
   keepAliveMs?: number;
-  maxFeeds?: number;
-  maxFeedsPerAddress?: number;
-  stalledFeedTimeoutMs?: number;
 }
 
 const DEFAULTS: Required<ConnectionsFeedOptions> = {
   maxBufferedBytes: 64 * 1024,
   keepAliveMs: 15000,
-  maxFeeds: 20,
-  maxFeedsPerAddress: 4,
-  stalledFeedTimeoutMs: 30000,
+  ...FEED_LIMIT_DEFAULTS,
 };
 
 /** Clients listed in a snapshot: a page cannot show more usefully, and it bounds the snapshot's size. */
@@ -50,7 +47,7 @@ interface Feed {
 
 export class ConnectionsFeed {
   private readonly options: Required<ConnectionsFeedOptions>;
-  private readonly feeds = new Set<Feed>();
+  private readonly feeds: LimitedFeeds<Feed>;
   private readonly timer: NodeJS.Timeout;
   private readonly onEvent = (event: ConnectionEvent): void => this.broadcast(event);
   private lastKeepAlive = Date.now();
@@ -60,6 +57,7 @@ export class ConnectionsFeed {
     options: ConnectionsFeedOptions = {},
   ) {
     this.options = { ...DEFAULTS, ...options };
+    this.feeds = new LimitedFeeds<Feed>(this.options);
     events.on('event', this.onEvent);
     this.timer = setInterval(() => this.tick(), 1000);
     this.timer.unref();
@@ -79,27 +77,16 @@ export class ConnectionsFeed {
   }
 
   attach(req: IncomingMessage, res: ServerResponse): void {
-    const address = req.socket?.remoteAddress ?? 'unknown';
-    const fromAddress = [...this.feeds].filter((feed) => feed.address === address).length;
-    if (this.feeds.size >= this.options.maxFeeds || fromAddress >= this.options.maxFeedsPerAddress) {
-      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', 'Cache-Control': 'no-store' });
-      res.end(`${inLines(T.tooManyDashboards)}\n`);
-      return;
-    }
+    if (this.feeds.refuseOverLimit(req, res, `${inLines(T.tooManyDashboards)}
+`)) return;
     // No Access-Control-Allow-Origin: only this server's own dashboard may read who is connected.
     res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     if (req.method === 'HEAD') {
       res.end();
       return;
     }
-    const feed: Feed = { res, address, behind: false, fullSince: null };
-    this.feeds.add(feed);
-    const remove = (): void => {
-      this.feeds.delete(feed);
-    };
-    req.on('close', remove);
-    res.on('close', remove);
-    res.on('error', remove);
+    const feed: Feed = { res, address: LimitedFeeds.addressOf(req), behind: false, fullSince: null };
+    this.feeds.add(req, feed);
     res.on('drain', () => {
       feed.fullSince = null;
       if (feed.behind) this.sendSnapshot(feed);
@@ -111,8 +98,7 @@ export class ConnectionsFeed {
   close(): void {
     clearInterval(this.timer);
     this.events.off('event', this.onEvent);
-    for (const feed of this.feeds) feed.res.end();
-    this.feeds.clear();
+    this.feeds.closeAll();
   }
 
   private sendSnapshot(feed: Feed): void {
@@ -133,25 +119,14 @@ export class ConnectionsFeed {
   }
 
   private write(feed: Feed, chunk: string): void {
-    const { res } = feed;
-    if (res.destroyed || res.writableEnded) {
-      this.feeds.delete(feed);
-      return;
-    }
-    if (!res.write(chunk)) feed.fullSince ??= Date.now();
+    if (!this.feeds.isOpen(feed)) return;
+    if (!feed.res.write(chunk)) feed.fullSince ??= Date.now();
   }
 
   private tick(): void {
     const now = Date.now();
     const keepAlive = now - this.lastKeepAlive >= this.options.keepAliveMs;
     if (keepAlive) this.lastKeepAlive = now;
-    for (const feed of this.feeds) {
-      if (feed.fullSince !== null && now - feed.fullSince >= this.options.stalledFeedTimeoutMs) {
-        this.feeds.delete(feed);
-        feed.res.destroy();
-        continue;
-      }
-      if (keepAlive && feed.res.writableLength === 0 && !feed.res.writableEnded) feed.res.write(': keep-alive\n\n');
-    }
+    this.feeds.sweep(now, keepAlive);
   }
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { inLines } from '../i18n/terminal-text';
 import { SERVER_TEXT as T } from './server-text';
 import { cutText } from '../text/cut-text';
+import { FEED_LIMIT_DEFAULTS, LimitedFeeds, type FeedLimitOptions } from './feeds/feed-limits';
 
 /** One message as shown to the monitor page. */
 export interface MonitoredMessage {
@@ -22,7 +23,8 @@ export interface MonitoredMessage {
   clientId: string | null;
 }
 
-export interface MonitorOptions {
+/** Feed limits (how many open, in all and per computer; when a stalled feed closes): see feeds/feed-limits.ts. */
+export interface MonitorOptions extends FeedLimitOptions {
   /** Messages kept for pages that connect later. */
   historySize?: number;
   /** Characters of payload kept per message; bounds memory with large payloads. */
@@ -34,11 +36,6 @@ export interface MonitorOptions {
   maxBufferedBytes?: number;
   /** Interval of SSE comments that keep proxies and idle timeouts from closing the stream. */
   keepAliveMs?: number;
-  /** Open feeds at most, in all and from one address; more are answered 503. */
-  maxFeeds?: number;
-  maxFeedsPerAddress?: number;
-  /** A feed that takes none of what waits for it for this long is closed. */
-  stalledFeedTimeoutMs?: number;
 }
 
 export const MONITOR_DEFAULTS = {
@@ -48,9 +45,7 @@ export const MONITOR_DEFAULTS = {
   maxClientIdChars: 64,
   maxBufferedBytes: 64 * 1024,
   keepAliveMs: 15000,
-  maxFeeds: 20,
-  maxFeedsPerAddress: 4,
-  stalledFeedTimeoutMs: 30000,
+  ...FEED_LIMIT_DEFAULTS,
 } as const;
 
 interface Feed {
@@ -60,7 +55,6 @@ interface Feed {
   sent: number;
   /** Messages that left the history before this feed could be sent them, not yet reported. */
   dropped: number;
-  /** Since when the socket has been too full to write (null while it takes data). */
   fullSince: number | null;
 }
 
@@ -80,7 +74,7 @@ function cutForDisplay(text: string, max: number): string {
  */
 export class MessageMonitor {
   private readonly history: MonitoredMessage[] = [];
-  private readonly feeds = new Set<Feed>();
+  private readonly feeds: LimitedFeeds<Feed>;
   private readonly options: Required<MonitorOptions>;
   private readonly timer: NodeJS.Timeout;
   private seq = 0;
@@ -88,6 +82,7 @@ export class MessageMonitor {
 
   constructor(options: MonitorOptions = {}) {
     this.options = { ...MONITOR_DEFAULTS, ...options };
+    this.feeds = new LimitedFeeds<Feed>(this.options);
     this.timer = setInterval(() => this.tick(), Math.min(1000, this.options.keepAliveMs));
     this.timer.unref();
   }
@@ -135,15 +130,8 @@ export class MessageMonitor {
    * gets the headers only. Beyond the feed limits the answer is 503 with an explanation.
    */
   attach(req: IncomingMessage, res: ServerResponse): void {
-    const address = req.socket?.remoteAddress ?? 'unknown';
-    const fromAddress = [...this.feeds].filter((feed) => feed.address === address).length;
-    if (this.feeds.size >= this.options.maxFeeds || fromAddress >= this.options.maxFeedsPerAddress) {
-      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '10', 'Cache-Control': 'no-store' });
-      res.end(
-        `${inLines(T.tooManyMonitors)}\n`,
-      );
-      return;
-    }
+    if (this.feeds.refuseOverLimit(req, res, `${inLines(T.tooManyMonitors)}\n`)) return;
+    const address = LimitedFeeds.addressOf(req);
     res.writeHead(200, {
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -164,13 +152,7 @@ export class MessageMonitor {
     const oldest = this.history[0]?.seq;
     if (oldest !== undefined && feed.sent < oldest - 1) feed.sent = oldest - 1;
     if (oldest === undefined) feed.sent = Math.max(feed.sent, this.seq);
-    this.feeds.add(feed);
-    const remove = (): void => {
-      this.feeds.delete(feed);
-    };
-    req.on('close', remove);
-    res.on('close', remove);
-    res.on('error', remove);
+    this.feeds.add(req, feed);
     res.on('drain', () => this.pump(feed));
     this.pump(feed, 'retry: 2000\n\n');
   }
@@ -178,17 +160,13 @@ export class MessageMonitor {
   /** Ends every open feed, e.g. when the server stops. */
   close(): void {
     clearInterval(this.timer);
-    for (const feed of this.feeds) feed.res.end();
-    this.feeds.clear();
+    this.feeds.closeAll();
   }
 
   /** Writes what this feed has not had yet, while its socket has room. */
   private pump(feed: Feed, prefix = ''): void {
+    if (!this.feeds.isOpen(feed)) return;
     const { res } = feed;
-    if (res.destroyed || res.writableEnded) {
-      this.feeds.delete(feed);
-      return;
-    }
     const oldest = this.history[0]?.seq;
     if (oldest !== undefined && feed.sent < oldest - 1) {
       // The page fell so far behind that these left the history: count them for the page.
@@ -222,16 +200,7 @@ export class MessageMonitor {
     const now = Date.now();
     const keepAlive = now - this.lastKeepAlive >= this.options.keepAliveMs;
     if (keepAlive) this.lastKeepAlive = now;
-    for (const feed of this.feeds) {
-      if (feed.fullSince !== null && now - feed.fullSince >= this.options.stalledFeedTimeoutMs) {
-        this.feeds.delete(feed);
-        feed.res.destroy();
-        continue;
-      }
-      // A slow page can miss a keep-alive without being told: it has data waiting anyway.
-      if (keepAlive && feed.res.writableLength === 0 && !feed.res.writableEnded) feed.res.write(': keep-alive\n\n');
-      this.pump(feed);
-    }
+    for (const feed of this.feeds.sweep(now, keepAlive)) this.pump(feed);
   }
 }
 

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ConnectionsFeed } from '../../src/server/connections-feed';
+import { FEED_LIMIT_DEFAULTS } from '../../src/server/feeds/feed-limits';
 import { ConnectionEvents } from '../../src/server/events/connection-events';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import { ClientPool, withTimeout } from './helpers';
@@ -81,10 +82,11 @@ describe('dashboard connections feed', () => {
     }
   });
 
-  test('at most four feeds from one address; the fifth is told to close some tabs', async () => {
-    const feeds = await Promise.all(Array.from({ length: 4 }, () => openFeed(server.httpPort)));
+  test('at most the stated number of feeds from the server\'s own computer; one more is told to close some tabs', async () => {
+    const cap = FEED_LIMIT_DEFAULTS.maxFeedsPerLoopbackAddress;
+    const feeds = await Promise.all(Array.from({ length: cap }, () => openFeed(server.httpPort)));
     try {
-      expect(feeds.map((feed) => feed.status)).toEqual([200, 200, 200, 200]);
+      expect(feeds.map((feed) => feed.status)).toEqual(Array.from({ length: cap }, () => 200));
       const fifth = await new Promise<{ status: number; body: string }>((resolve) => {
         http.get({ host: '127.0.0.1', port: server.httpPort, path: '/api/dashboard/connections', agent: false }, (res) => {
           let body = '';

@@ -5,6 +5,7 @@
 import http from 'node:http';
 import net from 'node:net';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
+import { MONITOR_DEFAULTS } from '../../src/server/monitor';
 import type { ConnectionEvent } from '../../src/server/events/connection-events';
 import { waitFor } from '../support/ports';
 import { ClientPool, rawGet, withTimeout } from './helpers';
@@ -104,15 +105,18 @@ describe('monitor feed bounds', () => {
     expect(head.headers['content-type']).toMatch(/^text\/event-stream/);
   });
 
-  test('feeds per address are capped with a bilingual 503; feeds that do not read are closed', async () => {
+  test('feeds from the teacher\'s own computer are capped far above a pupil\'s, with a bilingual 503; feeds that do not read are closed', async () => {
     const { server } = await start({ monitor: { stalledFeedTimeoutMs: 1000, maxBufferedBytes: 8 * 1024 } });
     const port = server.httpPort;
-    for (let i = 0; i < 4; i += 1) stuckFeed(port);
-    expect(await waitFor(() => server.monitor.feedCount === 4, 3000)).toBe(true);
-    const fifth = await rawGet(port, '/api/monitor');
-    expect(fifth.status).toBe(503);
-    expect(fifth.body).toContain('Too many monitor pages');
-    expect(fifth.body).toContain('监视页面太多');
+    const cap = MONITOR_DEFAULTS.maxFeedsPerLoopbackAddress;
+    expect(cap).toBeGreaterThan(MONITOR_DEFAULTS.maxFeedsPerAddress);
+    // Board page, monitor, dashboard and Scratch, several tabs each: all get their feed.
+    for (let i = 0; i < cap; i += 1) stuckFeed(port);
+    expect(await waitFor(() => server.monitor.feedCount === cap, 5000)).toBe(true);
+    const oneMore = await rawGet(port, '/api/monitor');
+    expect(oneMore.status).toBe(503);
+    expect(oneMore.body).toContain('Too many monitor pages');
+    expect(oneMore.body).toContain('监视页面太多');
 
     // Fill the stuck feeds' sockets: after the stated time they are closed and their places free again.
     const board = await pool.connect(`mqtt://127.0.0.1:${server.tcpPort}`);

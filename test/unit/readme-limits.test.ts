@@ -25,10 +25,11 @@ test('every default in the README limits table is the one the server uses', () =
   expect(row('Connections from one computer')).toContain(`| ${d.maxConnectionsPerAddress} |`);
   expect(row('Time to log in')).toContain(`${d.loginTimeoutMs / 1000} s`);
   const feeds = row('Monitor/dashboard feeds');
-  expect(feeds).toContain(`${MONITOR_DEFAULTS.maxFeeds} in all, ${MONITOR_DEFAULTS.maxFeedsPerAddress} per computer`);
+  expect(feeds).toContain(`${MONITOR_DEFAULTS.maxFeeds} in all, ${MONITOR_DEFAULTS.maxFeedsPerAddress} per computer, ${MONITOR_DEFAULTS.maxFeedsPerLoopbackAddress} on the server's own computer`);
   expect(feeds).toContain(`${MONITOR_DEFAULTS.stalledFeedTimeoutMs / 1000} s`);
   expect(row('Topics and client ids shown')).toContain(`${MONITOR_DEFAULTS.maxTopicChars} and ${MONITOR_DEFAULTS.maxClientIdChars} characters`);
   // The Chinese table carries the same numbers.
   expect(row('最大 MQTT 数据包')).toContain(formatBytes(d.maxPacketBytes));
   expect(row('同一台电脑的连接数')).toContain(`| ${d.maxConnectionsPerAddress} |`);
+  expect(row('同时打开的监视')).toContain(`共 ${MONITOR_DEFAULTS.maxFeeds} 个，每台电脑 ${MONITOR_DEFAULTS.maxFeedsPerAddress} 个，服务器所在的电脑 ${MONITOR_DEFAULTS.maxFeedsPerLoopbackAddress} 个`);
 });

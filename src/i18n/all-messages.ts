@@ -12,6 +12,7 @@ import { LIBRARY_TEXTS } from '../generators/library/library-texts';
 import { GENERATOR_MESSAGES } from '../generators/messages';
 import { BOARD_MESSAGES, BOARD_TEXT, FILE_REFUSALS } from '../pages/board/board-text';
 import { SENDER_TEXT } from '../pages/common/sender-text';
+import { FEED_TEXT } from '../pages/common/feed-refusal';
 import { SIMULATOR_TEXT } from '../pages/board/simulator/simulator-text';
 import { CONNECTION_TEXT, REFUSAL_TEXT, TRANSPORT_TEXT } from '../pages/dashboard/connections/connection-text';
 import { DASHBOARD_TEXT } from '../pages/dashboard/dashboard-text';
@@ -55,6 +56,7 @@ export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
     ...Object.values(TRANSPORT_TEXT),
   ],
   'message sender (src/pages/common/sender-text.ts)': Object.values(SENDER_TEXT),
+  'refused live feeds (src/pages/common/feed-refusal.ts)': Object.values(FEED_TEXT),
   'board editor toolbox (src/blockly/toolbox.ts)': Object.values(CATEGORY_NAMES),
   'board code generation (src/generators/)': [...Object.values(GENERATOR_MESSAGES), ...Object.values(BLOCK_LABEL_MESSAGES), ...Object.values(HEADER)],
   'board library texts (src/generators/library/library-texts.ts)': Object.values(LIBRARY_TEXTS).flat(),

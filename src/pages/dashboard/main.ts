@@ -4,10 +4,12 @@
  * Messages come from the server's monitor feed; drawing happens once per animation frame.
  */
 import type { Locale } from '../../i18n/locales';
+import { translate } from '../../i18n/translate';
 import type { BrokerInfo } from '../../server/http-app';
 import { bindLanguageSwitch } from '../common/language-switch';
 import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';
 import { openMonitorFeed, type FeedStatus } from '../monitor/monitor-feed';
+import { FEED_TEXT } from '../common/feed-refusal';
 import { ConnectionsPanel } from './connections/connections-panel';
 import { ControlLink } from './controls/control-link';
 import { ControlsPanel } from './controls/controls-panel';
@@ -57,8 +59,12 @@ function start(): void {
   let status: FeedStatus = 'connecting';
   let skipped = false;
   const showStatus = (): void => {
-    const key = ({ connecting: 'statusConnecting', live: 'statusLive', offline: 'statusOffline' } as const)[status];
-    setText(feedStatus, say(key, locale));
+    setText(
+      feedStatus,
+      status === 'refused'
+        ? translate(FEED_TEXT.tooManyOpen, locale)
+        : say(({ connecting: 'statusConnecting', live: 'statusLive', offline: 'statusOffline' } as const)[status], locale),
+    );
     feedStatus.dataset.state = status;
     const notes: string[] = [];
     if (skipped) notes.push(say('skipped', locale));

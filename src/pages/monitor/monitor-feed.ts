@@ -3,8 +3,10 @@
  * EventSource reconnects by itself and sends Last-Event-ID, so the server resends only what was missed.
  */
 import type { MonitoredMessage } from '../../server/monitor';
+import { isFeedRefused } from '../common/feed-refusal';
 
-export type FeedStatus = 'connecting' | 'live' | 'offline';
+/** `refused`: the server turned the feed away because too many are open (say so: FEED_TEXT). */
+export type FeedStatus = 'connecting' | 'live' | 'offline' | 'refused';
 
 export interface FeedHandlers {
   message(message: MonitoredMessage): void;
@@ -51,7 +53,16 @@ export function openMonitorFeed(url: string, handlers: FeedHandlers): () => void
   const source = new EventSource(url);
   handlers.status('connecting');
   source.onopen = () => handlers.status('live');
-  source.onerror = () => handlers.status(source.readyState === EventSource.CLOSED ? 'offline' : 'connecting');
+  source.onerror = () => {
+    if (source.readyState !== EventSource.CLOSED) {
+      handlers.status('connecting');
+      return;
+    }
+    handlers.status('offline');
+    void isFeedRefused(url).then((refused) => {
+      if (refused) handlers.status('refused');
+    });
+  };
   source.onmessage = (event: MessageEvent<string>) => {
     const message = parseMessage(event.data);
     if (message !== null) handlers.message(message);

@@ -9,6 +9,7 @@ import type { MonitoredMessage } from '../../server/monitor';
 import { applyTexts } from '../common/page-text';
 import { senderText } from '../common/sender-text';
 import { openMonitorFeed, type FeedStatus } from './monitor-feed';
+import { FEED_TEXT } from '../common/feed-refusal';
 import { MONITOR_COUNTS, MONITOR_TEXT, type MonitorTextKey } from './monitor-text';
 import { topicPredicate } from './topic-filter-box';
 
@@ -196,8 +197,10 @@ export class MonitorPanel {
   }
 
   private renderStatus(): void {
-    const key = ({ connecting: 'statusConnecting', live: 'statusLive', offline: 'statusOffline' } as const)[this.feedStatus];
-    this.status.textContent = translate(MONITOR_TEXT[key], this.locale);
+    const text = this.feedStatus === 'refused'
+      ? FEED_TEXT.tooManyOpen
+      : MONITOR_TEXT[({ connecting: 'statusConnecting', live: 'statusLive', offline: 'statusOffline' } as const)[this.feedStatus]];
+    this.status.textContent = translate(text, this.locale);
     this.status.dataset.state = this.feedStatus;
   }
 

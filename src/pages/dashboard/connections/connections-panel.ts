@@ -7,6 +7,7 @@ import type { Locale } from '../../../i18n/locales';
 import { translate } from '../../../i18n/translate';
 import type { ConnectedClient, ConnectionEvent, RefusedEvent } from '../../../server/events/connection-events';
 import type { ConnectionsSnapshot } from '../../../server/connections-feed';
+import { FEED_TEXT, isFeedRefused } from '../../common/feed-refusal';
 import { say } from '../dashboard-text';
 import { element, setText } from '../dom';
 import { clockTime } from '../format';
@@ -40,6 +41,8 @@ export class ConnectionsPanel {
   private readonly refusedTitle: HTMLElement;
   private readonly refusedList: HTMLElement;
   private live = false;
+  /** The server turned this feed away: too many open (see FEED_TEXT). */
+  private refusedByServer = false;
   private renderPending = false;
 
   constructor(root: HTMLElement, locale: Locale) {
@@ -62,7 +65,14 @@ export class ConnectionsPanel {
   start(url = '/api/dashboard/connections'): () => void {
     const source = new EventSource(url);
     source.onopen = () => this.setLive(true);
-    source.onerror = () => this.setLive(false);
+    source.onerror = () => {
+      this.setLive(false);
+      if (source.readyState !== EventSource.CLOSED) return;
+      void isFeedRefused(url).then((refused) => {
+        this.refusedByServer = refused;
+        this.renderStatus();
+      });
+    };
     source.addEventListener('snapshot', (event) => {
       const snapshot = parse<ConnectionsSnapshot>((event as MessageEvent<string>).data);
       if (snapshot !== null) this.reset(snapshot);
@@ -149,7 +159,7 @@ export class ConnectionsPanel {
   }
 
   private renderStatus(): void {
-    setText(this.status, this.live ? '' : translate(CONNECTION_TEXT.offline, this.locale));
+    setText(this.status, this.live ? '' : translate(this.refusedByServer ? FEED_TEXT.tooManyOpen : CONNECTION_TEXT.offline, this.locale));
     this.status.hidden = this.live;
   }
 

@@ -165,6 +165,7 @@ export class ChartCard implements TopicItem {
     if (this.plot === null) {
       this.plot = new uPlot(this.options(history), data, this.plotBox);
       this.drawnFields = history.fields.length;
+      this.fixSinglePoint(history);
       return;
     }
     // Fields that appeared since the chart was made get their own line.
@@ -173,6 +174,14 @@ export class ChartCard implements TopicItem {
       this.drawnFields += 1;
     }
     this.plot.setData(data);
+    this.fixSinglePoint(history);
+  }
+
+  /** uPlot widens a lone point's time axis to years (without asking the range function): show the last minute. */
+  private fixSinglePoint(history: TopicHistory): void {
+    const time = history.times[0];
+    if (this.plot === null || history.length !== 1 || time === undefined) return;
+    this.plot.setScale('x', { min: time - MIN_WINDOW_SECONDS, max: time });
   }
 
   private options(history: TopicHistory): uPlot.Options {
@@ -185,7 +194,7 @@ export class ChartCard implements TopicItem {
       // From the data rather than uPlot's guess, which spans years around a single point.
       scales: { x: { time: true, range: (plot, min, max) => timeRange(plot.data[0], min, max) } },
       axes: [
-        { size: 24, font: '11px system-ui, sans-serif', grid: { stroke: '#eef2f7' }, ticks: { show: false } },
+        { size: 32, font: '10px system-ui, sans-serif', grid: { stroke: '#eef2f7' }, ticks: { show: false } },
         { size: 44, font: '11px system-ui, sans-serif', grid: { stroke: '#eef2f7' }, ticks: { show: false } },
       ],
       series: [{}, ...history.fields.map((field, index) => seriesFor(field, index))],

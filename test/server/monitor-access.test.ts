@@ -71,6 +71,8 @@ describe('monitor access in LAN mode', () => {
     expect((await rawGet(port, '/monitor/')).status).toBe(401);
     expect((await rawGet(port, '/dashboard/')).status).toBe(401);
     expect((await rawGet(port, '/board/')).status).toBe(200); // editors need no teacher login
+    // The pupils' board page borrows the monitor's stylesheet: no login prompt for a pupil.
+    expect((await rawGet(port, '/monitor/monitor.css')).status).toBe(200);
 
     expect((await headersOf(port, '/api/monitor', { Authorization: basic('teacher', teacher.password) })).status).toBe(200);
     expect((await headersOf(port, '/api/monitor', { Authorization: basic('viewer', 'owl-1234') })).status).toBe(200);

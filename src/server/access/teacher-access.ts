@@ -19,6 +19,8 @@ import type { OriginPolicy } from './origin-policy';
 
 /** Paths that show the class's messages. The dashboard's feeds go under /api/dashboard/. */
 export function isTeacherPath(pathname: string): boolean {
+  // A stylesheet shows no class data, and the pupils' board page borrows the monitor's.
+  if (pathname.endsWith('.css')) return false;
   return /^\/(monitor|dashboard)(\/|$)/.test(pathname) || /^\/api\/(monitor|events|dashboard)(\/|$)/.test(pathname);
 }
 

@@ -6,6 +6,7 @@
 import { EXTENSION_ID } from '../../../blocks';
 import { MqttExtension } from '../../scratch/extension';
 import type { ScratchVm } from './gui-types';
+import { passOnlyChangedBlockInfo } from './quiet-block-refresh';
 
 export function registerMqttExtension(vm: ScratchVm, defaultBrokerUrl: string): MqttExtension {
   const extension = new MqttExtension(vm.runtime, {
@@ -16,5 +17,6 @@ export function registerMqttExtension(vm: ScratchVm, defaultBrokerUrl: string): 
   });
   const serviceName = vm.extensionManager._registerInternalExtension(extension);
   vm.extensionManager._loadedExtensions.set(EXTENSION_ID, serviceName);
+  passOnlyChangedBlockInfo(vm, EXTENSION_ID);
   return extension;
 }

@@ -250,4 +250,24 @@ export const SERVER_TEXT = {
     default: '{total} dropped so far',
     description: 'Server log line: how many messages were dropped for a slow client.',
   },
+  eventUser: {
+    id: 'mqtt.server.event.user',
+    default: 'user',
+    description: 'Server log line: the word before the username a client connected with, e.g. "client1 user class42".',
+  },
+  eventFrom: {
+    id: 'mqtt.server.event.from',
+    default: 'from',
+    description: 'Server log line: the word before the computer\'s address a client connects from.',
+  },
+  eventClosedByServer: {
+    id: 'mqtt.server.event.closedByServer',
+    default: 'closed by the server',
+    description: 'Server log line: the server closed this connection; the reason follows after a colon.',
+  },
+  eventNotReading: {
+    id: 'mqtt.server.event.notReading',
+    default: 'is not reading fast enough',
+    description: 'Server log line: a client does not take its messages fast enough, so some are dropped.',
+  },
 } as const satisfies Record<string, Message>;

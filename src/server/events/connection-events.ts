@@ -218,23 +218,24 @@ const TRANSPORT_NAME: Record<Transport, string> = { tcp: 'TCP', websocket: 'WebS
 /** The one line the server terminal prints for an event. */
 export function formatConnectionEvent(event: ConnectionEvent): string {
   const where = `${event.address} (${TRANSPORT_NAME[event.transport]})`;
+  const from = onOneLine(T.eventFrom);
   switch (event.type) {
     case 'connected': {
-      const user = event.username !== null ? ` user ${event.username}` : '';
+      const user = event.username !== null ? ` ${onOneLine(T.eventUser)} ${event.username}` : '';
       const viewer = event.readOnly ? ` [${onOneLine(T.eventViewer)}]` : '';
-      return `${clock(event.time)} ${onOneLine(T.eventConnected)}: ${event.clientId}${user} from ${where}${viewer}`;
+      return `${clock(event.time)} ${onOneLine(T.eventConnected)}: ${event.clientId}${user} ${from} ${where}${viewer}`;
     }
     case 'disconnected': {
       const detail = event.detail !== undefined ? ` (${event.detail})` : '';
-      const why = event.reason !== undefined ? `, closed by the server: ${reasonText(event.reason)}${detail}` : '';
-      return `${clock(event.time)} ${onOneLine(T.eventDisconnected)}: ${event.clientId} from ${where}${why}`;
+      const why = event.reason !== undefined ? `, ${onOneLine(T.eventClosedByServer)}: ${reasonText(event.reason)}${detail}` : '';
+      return `${clock(event.time)} ${onOneLine(T.eventDisconnected)}: ${event.clientId} ${from} ${where}${why}`;
     }
     case 'refused': {
       const who = event.clientId !== undefined ? ` ${event.clientId}` : '';
       const detail = event.detail !== undefined ? ` (${event.detail})` : '';
-      return `${clock(event.time)} ${onOneLine(T.eventRefused)}:${who} from ${where}: ${reasonText(event.reason)}${detail}`;
+      return `${clock(event.time)} ${onOneLine(T.eventRefused)}:${who} ${from} ${where}: ${reasonText(event.reason)}${detail}`;
     }
     case 'dropped':
-      return `${clock(event.time)} ${onOneLine(T.eventDropping)}: ${event.clientId} from ${where} is not reading fast enough; ${onOneLine(T.eventDroppedSoFar, { total: event.total })}`;
+      return `${clock(event.time)} ${onOneLine(T.eventDropping)}: ${event.clientId} ${from} ${where} ${onOneLine(T.eventNotReading)}; ${onOneLine(T.eventDroppedSoFar, { total: event.total })}`;
   }
 }

@@ -160,12 +160,14 @@ function start(): void {
   showLanguage();
 
   void fetchBoardBroker().then((broker) => {
-    if (broker === null) return;
-    editor.setBrokerUrl(broker.url);
-    brokerMessage = { message: broker.lan ? BOARD_MESSAGES.brokerLan : BOARD_MESSAGES.brokerLocal, params: { url: broker.url } };
-    renderBrokerNote();
+    if (broker !== null) {
+      editor.setBrokerUrl(broker.url);
+      brokerMessage = { message: broker.lan ? BOARD_MESSAGES.brokerLan : BOARD_MESSAGES.brokerLocal, params: { url: broker.url } };
+      renderBrokerNote();
+    }
+    if (broker?.lan === true) monitor.waitForSignIn();
+    else monitor.start();
   });
-  monitor.start();
 }
 
 start();

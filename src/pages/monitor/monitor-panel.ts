@@ -102,6 +102,25 @@ export class MonitorPanel {
     });
   }
 
+  /**
+   * LAN mode: the feed needs the teacher's login or the viewer code (issue 9), and opening it
+   * would pop the browser's login box at every pupil. Say so, and open it only when asked.
+   */
+  waitForSignIn(feedUrl = '/api/monitor'): void {
+    this.stop();
+    this.empty.dataset.text = 'teacherOnly';
+    const signIn = element('button', 'monitor-sign-in button', 'signIn');
+    signIn.type = 'button';
+    signIn.addEventListener('click', () => {
+      signIn.remove();
+      this.empty.dataset.text = 'empty';
+      this.render();
+      this.start(feedUrl);
+    });
+    this.empty.after(signIn);
+    this.render();
+  }
+
   stop(): void {
     this.closeFeed?.();
     this.closeFeed = null;

@@ -10,6 +10,8 @@ export type MonitorTextKey =
   | 'resume'
   | 'clear'
   | 'empty'
+  | 'teacherOnly'
+  | 'signIn'
   | 'statusConnecting'
   | 'statusLive'
   | 'statusOffline'
@@ -53,6 +55,16 @@ export const MONITOR_TEXT: TextTable<MonitorTextKey> = {
     id: 'mqtt.page.monitor.empty',
     default: 'No messages yet. Every message sent to the classroom broker shows up here.',
     description: 'Message monitor: shown while the list is empty.',
+  },
+  teacherOnly: {
+    id: 'mqtt.page.monitor.teacherOnly',
+    default: "On the classroom network the class's messages are the teacher's to watch. Ask your teacher for the viewer code, then sign in to watch them here.",
+    description: "Board editor's monitor panel in LAN mode, before anyone signs in: why no messages are shown and what to do.",
+  },
+  signIn: {
+    id: 'mqtt.page.monitor.signIn',
+    default: 'Sign in to watch',
+    description: "Board editor's monitor panel in LAN mode: button that asks for the teacher's login or the viewer code (the browser's own login box).",
   },
   statusConnecting: {
     id: 'mqtt.page.monitor.status.connecting',

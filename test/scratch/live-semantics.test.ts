@@ -87,10 +87,12 @@ test('a flood to a slow script keeps at most the queue bound waiting and counts 
   const flood = QUEUE_BOUND + 500;
   for (let i = 0; i < flood; i++) pub.publish('flood/test', `f${i}`, { qos: 0 });
   await pub.publishAsync('flood/test', 'last', { qos: 1 });
-  await h.stepUntil(() => h.extension.droppedMessages() > 0, { maxMs: 5000 });
-  await h.stepFrames(10);
   // The first message is running; of the rest, the newest QUEUE_BOUND wait and the others are dropped.
-  expect(h.extension.droppedMessages()).toBe(flood + 1 - 1 - QUEUE_BOUND);
+  const expectedDrops = flood + 1 - 1 - QUEUE_BOUND;
+  // Wait for the whole flood to arrive (a busy machine spreads it over many frames), then a little more.
+  await h.stepUntil(() => h.extension.droppedMessages() >= expectedDrops, { maxMs: 10000 });
+  await h.stepFrames(10);
+  expect(h.extension.droppedMessages()).toBe(expectedDrops);
   expect(h.extension.isConnected()).toBe(true);
 });
 

@@ -6,6 +6,7 @@
  */
 import { onOneLine } from '../i18n/terminal-text';
 import { CLI_TEXT as T } from './cli-text';
+import type { GenerateIo } from './generate-command';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Target } from '../../blocks/codegen';
@@ -29,10 +30,6 @@ export interface Sb3Options {
   lang?: Locale;
 }
 
-export interface Sb3Io {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 /** An .sb3 by its name, or any file that starts like a zip. */
 export function isScratchProjectFile(file: string): boolean {
@@ -67,7 +64,7 @@ function report(result: TranslateResult, locales: readonly Locale[], skipped: bo
 }
 
 /** Returns the exit code. */
-export async function runGenerateSb3(file: string, options: Sb3Options, io: Sb3Io): Promise<number> {
+export async function runGenerateSb3(file: string, options: Sb3Options, io: GenerateIo): Promise<number> {
   const locales: readonly Locale[] = options.lang ? [options.lang] : LOCALES;
   const say = (message: Parameters<typeof translate>[0], params: MessageParams = {}): void => {
     io.err(`${locales.map((locale) => translate(message, locale, params)).join('\n')}\n`);

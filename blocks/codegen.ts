@@ -24,9 +24,10 @@ export interface Expression {
 /**
  * What a block uses from the board library (src/generators/library/, one `mqtt_blocks.py` per target).
  * `client` is the program's one MQTT client (`client = MQTTClient()` in main.py, `Client()` on a
- * Raspberry Pi); the others are functions main.py imports. main.py imports only what it uses.
+ * Raspberry Pi); `computed_topic` is the board's check of a topic made by other blocks; the others
+ * are functions main.py imports. main.py imports only what it uses.
  */
-export type RuntimePart = 'client' | 'wifi_connect' | 'json_value' | 'wait' | 'text' | 'connect_url';
+export type RuntimePart = 'client' | 'wifi_connect' | 'json_value' | 'wait' | 'text' | 'connect_url' | 'computed_topic';
 
 /** How a topic argument is used: publishing (an exact topic) or subscribing (a filter, + and # allowed). */
 export type TopicUse = 'publish' | 'filter';

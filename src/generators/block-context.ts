@@ -46,7 +46,10 @@ export class BlockContext implements CodegenContext {
 
   topic(arg: string, use: TopicUse): string {
     const literal = this.literal(arg);
-    if (literal !== undefined) {
+    if (literal === undefined) {
+      // Known only while the program runs: the board checks it (and carries the texts saying why).
+      this.generator.requireRuntime('computed_topic');
+    } else {
       const problem = use === 'publish' ? publishTopicProblem(literal) : topicFilterProblem(literal);
       if (problem) {
         this.fail(topicProblemMessage(problem, literal));

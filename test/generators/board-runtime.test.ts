@@ -66,6 +66,29 @@ describe('MicroPython board', () => {
     expect(callsOf(result, 'connect')).toHaveLength(1); // no reconnect loop
   });
 
+  test('a hat, a subscribe and a last will on topics made by blocks that can never work are explained; the good ones are used', async () => {
+    // Joined from two pieces, so only the board can check them (the library then carries the check).
+    const joined = (a: string, b: string): Json => ({ block: { type: 'text_join', extraState: { itemCount: 2 }, inputs: { ADD0: text(a), ADD1: text(b) } } });
+    const subscribe = (a: string, b: string): Json => ({ type: 'mqtt_subscribe', fields: { QOS: '0' }, inputs: { TOPIC: joined(a, b) } });
+    const will: Json = { type: 'mqtt_setLastWill', inputs: { MESSAGE: text('bye'), TOPIC: joined('class1/#', '/gone') } };
+    const hat = (a: string, b: string, y: number): Json => ({ type: 'mqtt_whenMessage', x: 0, y, inputs: { TOPIC: joined(a, b) }, next: { block: { type: 'text_print', inputs: { TEXT: { block: { type: 'mqtt_message' } } } } } });
+    const program = generateFromWorkspaceJson(
+      workspace([script(will, connect, subscribe('class1/#', '/temp'), subscribe('class1/', '+/temp')), hat('class1/+', '+/led', 300), hat('class1/', '+/led', 500)]),
+      'micropython',
+    );
+    const result = await runMicroPython(program, { max_check_msg: 6, events: { '2': [{ topic: 'class1/a/led', payload: 'on' }] } });
+    expect(result.error).toBeNull();
+    expect(result.stdout).toEqual(expect.arrayContaining([
+      'Cannot use the topic "class1/#/gone": + and # are only for subscribing.',
+      'Cannot use the topic "class1/#/temp": # and + must fill a whole level, like a/+/b or a/#.',
+      'Cannot use the topic "class1/++/led": # and + must fill a whole level, like a/+/b or a/#.',
+    ]));
+    expect(callsOf(result, 'set_last_will')).toHaveLength(0);
+    expect(callsOf(result, 'subscribe').map((call) => bytesText(call.args[0])).sort()).toEqual(['class1/+/led', 'class1/+/temp']);
+    expect(result.stdout.filter((line) => line === 'on')).toHaveLength(1); // only the good hat runs
+    expect(callsOf(result, 'connect')).toHaveLength(1); // no reconnect loop
+  });
+
   test('publishing while not connected is said once, not once per message', async () => {
     const publish: Json = { type: 'mqtt_publish', inputs: { MESSAGE: text('x'), TOPIC: text('a/b') } };
     const program = generateFromWorkspaceJson(workspace([script(publish, publish, publish, connect, publish)]), 'micropython');

@@ -11,13 +11,13 @@ _T_WIFI_OK = 'Wi-Fi connected:'
 _T_WIFI_FAILED = 'Wi-Fi %s did not connect: check its name and password.'
 _T_UNREACHABLE = 'Cannot reach the broker (%s). Is it running, and is the board on its network? Trying again.'
 _T_REFUSED = 'The broker refused the connection: %s'
-_T_REFUSALS = ('unsupported MQTT version.', 'client id rejected.', 'broker unavailable.', 'wrong username or password.', 'not authorised: check the username and password.')
+_T_REFUSALS = 'unsupported MQTT version.|client id rejected.|broker unavailable.|wrong username or password.|not authorised: check the username and password.'
 _T_LOST = 'Lost the connection to the broker (%s). Reconnecting.'
 _T_LOST_AFTER_PUBLISH = 'Lost the connection to the broker just after a message to %s. Reconnecting. If it happens after every message to that topic, the broker does not allow it: ask your teacher.'
 _T_NOT_CONNECTED = 'Not connected, so the message to %s was not sent. Use "connect" first.'
 _T_SUBSCRIBE_REFUSED = 'The broker refused the subscription to %s: ask your teacher.'
 _T_BAD_TOPIC = 'Cannot use the topic "%s": %s'
-_T_TOPIC_PROBLEMS = ('it is empty.', 'it is too long or has a NUL character.', '+ and # are only for subscribing.', '$SYS topics belong to the broker.', '# and + must fill a whole level, like a/+/b or a/#.')
+_T_TOPIC_PROBLEMS = 'it is empty.|it is too long or has a NUL character.|+ and # are only for subscribing.|$SYS topics belong to the broker.|# and + must fill a whole level, like a/+/b or a/#.'
 _T_BAD_ADDRESS = '"%s" is not a broker address a board can use. Write it like mqtt://192.168.1.2:1883 (not ws:// or a WebSocket port).'
 _T_SCRIPT_ERROR = 'Error in %s: %s'
 
@@ -84,6 +84,7 @@ def json_value(path, source):
 
 def topic_problem(topic, is_filter):
     # Why a topic cannot be used (a number for the texts), or None: the Scratch blocks' rules.
+    # Only for topics made by other blocks: a typed topic was checked when generating.
     levels = topic.split('/')
     if not topic:
         return 0
@@ -128,6 +129,7 @@ def broker_address(url):
     port = int(port)
     # WebSocket ports of classroom brokers (blocks/board-url.ts): browsers only.
     return (host, port) if 0 < port < 65536 and port not in (8000, 8080, 8083, 8084, 9001) else None
+
 
 _client = None  # the program's MQTTClient
 
@@ -186,16 +188,18 @@ class MQTTClient:
         print(words)
 
     def ok(self, topic, is_filter):
+        # Only topics made by other blocks get here: a typed topic was checked when generating.
         why = topic_problem(topic, is_filter)
         if why is not None:
-            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS[why]))
+            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS.split('|')[why]))
         return why is None
 
     def set_callback(self, f, topic):
         # f(topic, msg) runs for every message on topic (+ and # allowed), one at a time.
         self.hats.append((topic, f))
-        if topic not in self.subs and self.ok(topic, True):
-            self.subs[topic] = 0
+        if not self.ok(topic, True):
+            return
+        self.subs.setdefault(topic, 0)
 
     def when_connected(self, f):
         self.hats.append((True, f))
@@ -206,7 +210,9 @@ class MQTTClient:
     def set_last_will(self, topic, msg):
         # Sent with every CONNECT from now on: use it before "connect".
         topic = text(topic)
-        self.will = self.ok(topic, False) and (topic.encode(), text(msg).encode())
+        self.will = (topic.encode(), text(msg).encode())
+        if not self.ok(topic, False):
+            self.will = None
 
     def connect_url(self, url, user='', password=''):
         # The address came from other blocks, so it is checked now rather than when generating.
@@ -236,7 +242,7 @@ class MQTTClient:
             # A refusal (wrong password...) would only repeat itself: no retry storm.
             self.wanted = False
             code = error.args[0]
-            self.say(_T_REFUSED % (_T_REFUSALS[code - 1] if 0 < code < 6 else code))
+            self.say(_T_REFUSED % (_T_REFUSALS.split('|')[code - 1] if 0 < code < 6 else code))
             return
         except OSError as error:
             self.retry_at = time.ticks_add(time.ticks_ms(), 5000)
@@ -302,13 +308,14 @@ class MQTTClient:
 
     def subscribe(self, topic, qos=0):
         topic = text(topic)
-        if self.ok(topic, True):
-            self.subs[topic] = qos
-            if self.connected:
-                try:
-                    self.sub(topic)
-                except OSError as error:
-                    self.drop(error, None)
+        if not self.ok(topic, True):
+            return
+        self.subs[topic] = qos
+        if self.connected:
+            try:
+                self.sub(topic)
+            except OSError as error:
+                self.drop(error, None)
 
     def unsubscribe(self, topic):
         # umqtt.simple has no UNSUBSCRIBE: its scripts stop now, and reconnects leave it out.

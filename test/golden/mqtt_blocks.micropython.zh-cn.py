@@ -11,13 +11,13 @@ _T_WIFI_OK = 'Wi-Fi 已连接：'
 _T_WIFI_FAILED = 'Wi-Fi %s 没有连上：请检查名称和密码。'
 _T_UNREACHABLE = '无法连接到服务器（%s）。服务器启动了吗？开发板和它在同一个网络吗？正在重试。'
 _T_REFUSED = '服务器拒绝了连接：%s'
-_T_REFUSALS = ('不支持这个 MQTT 版本。', '客户端 ID 被拒绝。', '服务器暂时不可用。', '用户名或密码错误。', '没有权限：请检查用户名和密码。')
+_T_REFUSALS = '不支持这个 MQTT 版本。|客户端 ID 被拒绝。|服务器暂时不可用。|用户名或密码错误。|没有权限：请检查用户名和密码。'
 _T_LOST = '与服务器的连接断开了（%s）。正在重新连接。'
 _T_LOST_AFTER_PUBLISH = '刚发布到 %s 就与服务器断开了连接，正在重新连接。如果每次发布到这个主题都会断开，说明服务器不允许它：请问老师。'
 _T_NOT_CONNECTED = '还没有连接，发往 %s 的消息没有发送。请先使用 "连接" 积木。'
 _T_SUBSCRIBE_REFUSED = '服务器拒绝了对 %s 的订阅：请问老师。'
 _T_BAD_TOPIC = '不能使用主题 "%s"：%s'
-_T_TOPIC_PROBLEMS = ('主题是空的。', '主题太长或含有 NUL 字符。', '+ 和 # 只能用于订阅。', '$SYS 主题属于服务器。', '# 和 + 必须单独占一整层，例如 a/+/b 或 a/#。')
+_T_TOPIC_PROBLEMS = '主题是空的。|主题太长或含有 NUL 字符。|+ 和 # 只能用于订阅。|$SYS 主题属于服务器。|# 和 + 必须单独占一整层，例如 a/+/b 或 a/#。'
 _T_BAD_ADDRESS = '"%s" 不是开发板可用的服务器地址。请写成 mqtt://192.168.1.2:1883 这样的形式（不能用 ws:// 或 WebSocket 端口）。'
 _T_SCRIPT_ERROR = '%s 出错了：%s'
 
@@ -84,6 +84,7 @@ def json_value(path, source):
 
 def topic_problem(topic, is_filter):
     # Why a topic cannot be used (a number for the texts), or None: the Scratch blocks' rules.
+    # Only for topics made by other blocks: a typed topic was checked when generating.
     levels = topic.split('/')
     if not topic:
         return 0
@@ -128,6 +129,7 @@ def broker_address(url):
     port = int(port)
     # WebSocket ports of classroom brokers (blocks/board-url.ts): browsers only.
     return (host, port) if 0 < port < 65536 and port not in (8000, 8080, 8083, 8084, 9001) else None
+
 
 _client = None  # the program's MQTTClient
 
@@ -186,16 +188,18 @@ class MQTTClient:
         print(words)
 
     def ok(self, topic, is_filter):
+        # Only topics made by other blocks get here: a typed topic was checked when generating.
         why = topic_problem(topic, is_filter)
         if why is not None:
-            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS[why]))
+            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS.split('|')[why]))
         return why is None
 
     def set_callback(self, f, topic):
         # f(topic, msg) runs for every message on topic (+ and # allowed), one at a time.
         self.hats.append((topic, f))
-        if topic not in self.subs and self.ok(topic, True):
-            self.subs[topic] = 0
+        if not self.ok(topic, True):
+            return
+        self.subs.setdefault(topic, 0)
 
     def when_connected(self, f):
         self.hats.append((True, f))
@@ -206,7 +210,9 @@ class MQTTClient:
     def set_last_will(self, topic, msg):
         # Sent with every CONNECT from now on: use it before "connect".
         topic = text(topic)
-        self.will = self.ok(topic, False) and (topic.encode(), text(msg).encode())
+        self.will = (topic.encode(), text(msg).encode())
+        if not self.ok(topic, False):
+            self.will = None
 
     def connect_url(self, url, user='', password=''):
         # The address came from other blocks, so it is checked now rather than when generating.
@@ -236,7 +242,7 @@ class MQTTClient:
             # A refusal (wrong password...) would only repeat itself: no retry storm.
             self.wanted = False
             code = error.args[0]
-            self.say(_T_REFUSED % (_T_REFUSALS[code - 1] if 0 < code < 6 else code))
+            self.say(_T_REFUSED % (_T_REFUSALS.split('|')[code - 1] if 0 < code < 6 else code))
             return
         except OSError as error:
             self.retry_at = time.ticks_add(time.ticks_ms(), 5000)
@@ -302,13 +308,14 @@ class MQTTClient:
 
     def subscribe(self, topic, qos=0):
         topic = text(topic)
-        if self.ok(topic, True):
-            self.subs[topic] = qos
-            if self.connected:
-                try:
-                    self.sub(topic)
-                except OSError as error:
-                    self.drop(error, None)
+        if not self.ok(topic, True):
+            return
+        self.subs[topic] = qos
+        if self.connected:
+            try:
+                self.sub(topic)
+            except OSError as error:
+                self.drop(error, None)
 
     def unsubscribe(self, topic):
         # umqtt.simple has no UNSUBSCRIBE: its scripts stop now, and reconnects leave it out.

@@ -12,14 +12,14 @@ import paho.mqtt.client as mqtt
 # Texts a pupil sees, in the language of the editor the program was made in.
 _T_PI_UNREACHABLE = 'Cannot reach the broker at %s yet (still trying). Is it running?'
 _T_REFUSED = 'The broker refused the connection: %s'
-_T_REFUSALS = ('unsupported MQTT version.', 'client id rejected.', 'broker unavailable.', 'wrong username or password.', 'not authorised: check the username and password.')
+_T_REFUSALS = 'unsupported MQTT version.|client id rejected.|broker unavailable.|wrong username or password.|not authorised: check the username and password.'
 _T_LOST = 'Lost the connection to the broker (%s). Reconnecting.'
 _T_LOST_AFTER_PUBLISH = 'Lost the connection to the broker just after a message to %s. Reconnecting. If it happens after every message to that topic, the broker does not allow it: ask your teacher.'
 _T_NOT_CONNECTED = 'Not connected, so the message to %s was not sent. Use "connect" first.'
 _T_NOT_CONFIRMED = 'The broker did not confirm the message to %s.'
 _T_SUBSCRIBE_REFUSED = 'The broker refused the subscription to %s: ask your teacher.'
 _T_BAD_TOPIC = 'Cannot use the topic "%s": %s'
-_T_TOPIC_PROBLEMS = ('it is empty.', 'it is too long or has a NUL character.', '+ and # are only for subscribing.', '$SYS topics belong to the broker.', '# and + must fill a whole level, like a/+/b or a/#.')
+_T_TOPIC_PROBLEMS = 'it is empty.|it is too long or has a NUL character.|+ and # are only for subscribing.|$SYS topics belong to the broker.|# and + must fill a whole level, like a/+/b or a/#.'
 _T_BAD_ADDRESS = '"%s" is not a broker address a board can use. Write it like mqtt://192.168.1.2:1883 (not ws:// or a WebSocket port).'
 _T_SCRIPT_ERROR = 'Error in %s: %s'
 _T_STOPPED = 'Stopped.'
@@ -87,6 +87,7 @@ def json_value(path, source):
 
 def topic_problem(topic, is_filter):
     # Why a topic cannot be used (a number for the texts), or None: the Scratch blocks' rules.
+    # Only for topics made by other blocks: a typed topic was checked when generating.
     levels = topic.split('/')
     if not topic:
         return 0
@@ -131,6 +132,7 @@ def broker_address(url):
     port = int(port)
     # WebSocket ports of classroom brokers (blocks/board-url.ts): browsers only.
     return (host, port) if 0 < port < 65536 and port not in (8000, 8080, 8083, 8084, 9001) else None
+
 
 KEEPALIVE = 60  # seconds
 CONNECT_WAIT = 10  # seconds "connect" waits before the program goes on
@@ -198,7 +200,7 @@ class Client:
     def ok(self, topic, is_filter):
         why = topic_problem(topic, is_filter)
         if why is not None:
-            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS[why]))
+            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS.split('|')[why]))
         return why is None
 
     def message_callback_add(self, sub, callback):
@@ -263,7 +265,7 @@ class Client:
         if code != 0:
             # A refusal (wrong password...) would only repeat itself: stop instead of retrying.
             code = _REFUSAL_CODES.index(code) + 1 if code in _REFUSAL_CODES else code
-            self.say(_T_REFUSED % (_T_REFUSALS[code - 1] if 0 < code < 6 else reason))
+            self.say(_T_REFUSED % (_T_REFUSALS.split('|')[code - 1] if 0 < code < 6 else reason))
             self.refused = True
             client.disconnect()
             return

@@ -12,14 +12,14 @@ import paho.mqtt.client as mqtt
 # Texts a pupil sees, in the language of the editor the program was made in.
 _T_PI_UNREACHABLE = '还连不上服务器 %s（仍在重试）。服务器启动了吗？'
 _T_REFUSED = '服务器拒绝了连接：%s'
-_T_REFUSALS = ('不支持这个 MQTT 版本。', '客户端 ID 被拒绝。', '服务器暂时不可用。', '用户名或密码错误。', '没有权限：请检查用户名和密码。')
+_T_REFUSALS = '不支持这个 MQTT 版本。|客户端 ID 被拒绝。|服务器暂时不可用。|用户名或密码错误。|没有权限：请检查用户名和密码。'
 _T_LOST = '与服务器的连接断开了（%s）。正在重新连接。'
 _T_LOST_AFTER_PUBLISH = '刚发布到 %s 就与服务器断开了连接，正在重新连接。如果每次发布到这个主题都会断开，说明服务器不允许它：请问老师。'
 _T_NOT_CONNECTED = '还没有连接，发往 %s 的消息没有发送。请先使用 "连接" 积木。'
 _T_NOT_CONFIRMED = '服务器没有确认发往 %s 的消息。'
 _T_SUBSCRIBE_REFUSED = '服务器拒绝了对 %s 的订阅：请问老师。'
 _T_BAD_TOPIC = '不能使用主题 "%s"：%s'
-_T_TOPIC_PROBLEMS = ('主题是空的。', '主题太长或含有 NUL 字符。', '+ 和 # 只能用于订阅。', '$SYS 主题属于服务器。', '# 和 + 必须单独占一整层，例如 a/+/b 或 a/#。')
+_T_TOPIC_PROBLEMS = '主题是空的。|主题太长或含有 NUL 字符。|+ 和 # 只能用于订阅。|$SYS 主题属于服务器。|# 和 + 必须单独占一整层，例如 a/+/b 或 a/#。'
 _T_BAD_ADDRESS = '"%s" 不是开发板可用的服务器地址。请写成 mqtt://192.168.1.2:1883 这样的形式（不能用 ws:// 或 WebSocket 端口）。'
 _T_SCRIPT_ERROR = '%s 出错了：%s'
 _T_STOPPED = '已停止。'
@@ -87,6 +87,7 @@ def json_value(path, source):
 
 def topic_problem(topic, is_filter):
     # Why a topic cannot be used (a number for the texts), or None: the Scratch blocks' rules.
+    # Only for topics made by other blocks: a typed topic was checked when generating.
     levels = topic.split('/')
     if not topic:
         return 0
@@ -131,6 +132,7 @@ def broker_address(url):
     port = int(port)
     # WebSocket ports of classroom brokers (blocks/board-url.ts): browsers only.
     return (host, port) if 0 < port < 65536 and port not in (8000, 8080, 8083, 8084, 9001) else None
+
 
 KEEPALIVE = 60  # seconds
 CONNECT_WAIT = 10  # seconds "connect" waits before the program goes on
@@ -198,7 +200,7 @@ class Client:
     def ok(self, topic, is_filter):
         why = topic_problem(topic, is_filter)
         if why is not None:
-            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS[why]))
+            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS.split('|')[why]))
         return why is None
 
     def message_callback_add(self, sub, callback):
@@ -263,7 +265,7 @@ class Client:
         if code != 0:
             # A refusal (wrong password...) would only repeat itself: stop instead of retrying.
             code = _REFUSAL_CODES.index(code) + 1 if code in _REFUSAL_CODES else code
-            self.say(_T_REFUSED % (_T_REFUSALS[code - 1] if 0 < code < 6 else reason))
+            self.say(_T_REFUSED % (_T_REFUSALS.split('|')[code - 1] if 0 < code < 6 else reason))
             self.refused = True
             client.disconnect()
             return

@@ -63,8 +63,10 @@ def json_value(path, source):
     return text(value) if value is None or isinstance(value, bool) else value
 
 
+# part: computed_topic
 def topic_problem(topic, is_filter):
     # Why a topic cannot be used (a number for the texts), or None: the Scratch blocks' rules.
+    # Only for topics made by other blocks: a typed topic was checked when generating.
     levels = topic.split('/')
     if not topic:
         return 0

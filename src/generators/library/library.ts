@@ -28,7 +28,14 @@ function isMessageList(value: LibraryText): value is readonly Message[] {
 }
 
 /**
- * Entries of a text list that only some parts can pick (by position, so they stay in the tuple):
+ * A list of texts is written as one string, its entries joined by this separator and picked with
+ * `.split('|')[n]` (one string object on the board instead of a tuple of them: 128 B less for
+ * the five refusal reasons). No entry may contain it (test/generators/library.test.ts).
+ */
+export const TEXT_LIST_SEPARATOR = '|';
+
+/**
+ * Entries of a text list that only some parts can pick (by position, so they keep their place):
  * without those parts an entry is written as '' (every byte of text is RAM on the board).
  */
 const ENTRY_PARTS: Readonly<Record<string, ReadonlyArray<readonly string[] | null>>> = {
@@ -45,7 +52,7 @@ export function textLine(name: string, locale: Locale, keep?: ReadonlySet<string
     return keep === undefined || parts === undefined || parts === null || parts.some((part) => keep.has(part));
   };
   const literal = isMessageList(value)
-    ? `(${value.map((item, index) => pythonString(needed(index) ? translate(item, locale) : '')).join(', ')})`
+    ? pythonString(value.map((item, index) => (needed(index) ? translate(item, locale) : '')).join(TEXT_LIST_SEPARATOR))
     : pythonString(translate(value, locale));
   return `${name} = ${literal}`;
 }
@@ -60,9 +67,18 @@ function withTexts(source: string, locale: Locale, keep: ReadonlySet<string>): s
  */
 export const METHOD_PARTS = ['publish', 'subscribe', 'unsubscribe', 'set_callback', 'set_last_will', 'when_connected', 'when_disconnected'] as const;
 
-/** Optional parts of the library (`# part: NAME` above a def or a statement): left out when main.py does not use them. */
-export type LibraryPart = 'json_value' | 'connect_url' | 'wifi_connect' | 'wait' | 'lists' | (typeof METHOD_PARTS)[number];
-export const LIBRARY_PARTS: readonly LibraryPart[] = ['json_value', 'connect_url', 'wifi_connect', 'wait', 'lists', ...METHOD_PARTS];
+/**
+ * Optional parts of the library (`# part: NAME` above a def or a statement): left out when main.py
+ * does not use them. Besides the imports and client methods:
+ * - `lists`: lists as message text (only with Blockly's list blocks);
+ * - `computed_topic`: checking a topic made by other blocks on the board, with the texts that
+ *   explain the problem (a typed topic was already checked when generating).
+ */
+export type LibraryPart = 'json_value' | 'connect_url' | 'wifi_connect' | 'wait' | 'lists' | 'computed_topic' | (typeof METHOD_PARTS)[number];
+export const LIBRARY_PARTS: readonly LibraryPart[] = ['json_value', 'connect_url', 'wifi_connect', 'wait', 'lists', 'computed_topic', ...METHOD_PARTS];
+
+/** Parts a Raspberry Pi's library always keeps: main.py speaks paho's words there, and a Pi has RAM to spare. */
+const ALWAYS_ON_A_PI: readonly LibraryPart[] = [...METHOD_PARTS, 'lists', 'computed_topic'];
 
 /** The client methods a main.py calls (`client.publish(...)`): each is a part of the library it needs. */
 export function methodsCalled(main: string): string[] {
@@ -87,6 +103,8 @@ function withoutUnusedParts(source: string, keep: ReadonlySet<string>): string {
     const indent = marker[1].length;
     i += 1; // the def line
     while (i + 1 < lines.length && (lines[i + 1].trim() === '' || lines[i + 1].length - lines[i + 1].trimStart().length > indent)) i++;
+    // The gap after the part is kept (it separates what came before from what comes next), the one before it goes.
+    while (lines[i].trim() === '') i--;
     while (out.length > 0 && out[out.length - 1].trim() === '') out.pop();
   }
   return out.join('\n').replace(/\n{3,}(?=\S)/g, (gap, offset: number, text: string) => (/^ /.test(text.slice(offset + gap.length)) ? '\n\n' : '\n\n\n'));
@@ -109,15 +127,14 @@ const cache = new Map<string, LibraryFile>();
 /** The library for a target in a language, with only the optional `parts` main.py uses (all by default). */
 export function libraryFor(target: Target, locale: Locale, parts: Iterable<string> = LIBRARY_PARTS): LibraryFile {
   const keep = new Set([...parts].filter((part) => (LIBRARY_PARTS as readonly string[]).includes(part)));
-  // main.py on a Pi speaks paho's words (message_callback_add...), and a Pi has RAM to spare.
-  if (target === 'python') for (const part of [...METHOD_PARTS, 'lists']) keep.add(part);
+  if (target === 'python') for (const part of ALWAYS_ON_A_PI) keep.add(part);
   const key = `${target}:${locale}:${[...keep].sort().join(',')}`;
   let file = cache.get(key);
   if (file === undefined) {
     const source = PYTHON_SOURCES[target];
     if (!source.includes(COMMON_MARKER)) throw new Error(`${target}.py has no line ${COMMON_MARKER}`);
     const common = PYTHON_SOURCES.common.replace(/\n+$/, '');
-    const text = withTexts(withoutUnusedParts(source.replace(COMMON_MARKER, () => common), keep), locale, keep);
+    const text = withTexts(withoutUnusedParts(source.replace(COMMON_MARKER, () => `${common}\n`), keep), locale, keep);
     file = { name: `${LIBRARY_MODULE}.py`, text, version: fingerprint(text) };
     cache.set(key, file);
   }

@@ -13,7 +13,7 @@ _T_WIFI_OK = 'Wi-Fi connected:'
 _T_WIFI_FAILED = 'Wi-Fi %s did not connect: check its name and password.'
 _T_UNREACHABLE = 'Cannot reach the broker (%s). Is it running, and is the board on its network? Trying again.'
 _T_REFUSED = 'The broker refused the connection: %s'
-_T_REFUSALS = ('unsupported MQTT version.', 'client id rejected.', 'broker unavailable.', 'wrong username or password.', 'not authorised: check the username and password.')
+_T_REFUSALS = 'unsupported MQTT version.|client id rejected.|broker unavailable.|wrong username or password.|not authorised: check the username and password.'
 _T_LOST = 'Lost the connection to the broker (%s). Reconnecting.'
 # part: publish
 _T_LOST_AFTER_PUBLISH = 'Lost the connection to the broker just after a message to %s. Reconnecting. If it happens after every message to that topic, the broker does not allow it: ask your teacher.'
@@ -21,8 +21,10 @@ _T_LOST_AFTER_PUBLISH = 'Lost the connection to the broker just after a message 
 _T_NOT_CONNECTED = 'Not connected, so the message to %s was not sent. Use "connect" first.'
 # part: set_callback subscribe
 _T_SUBSCRIBE_REFUSED = 'The broker refused the subscription to %s: ask your teacher.'
+# part: computed_topic
 _T_BAD_TOPIC = 'Cannot use the topic "%s": %s'
-_T_TOPIC_PROBLEMS = ('it is empty.', 'it is too long or has a NUL character.', '+ and # are only for subscribing.', '$SYS topics belong to the broker.', '# and + must fill a whole level, like a/+/b or a/#.')
+# part: computed_topic
+_T_TOPIC_PROBLEMS = 'it is empty.|it is too long or has a NUL character.|+ and # are only for subscribing.|$SYS topics belong to the broker.|# and + must fill a whole level, like a/+/b or a/#.'
 # part: connect_url
 _T_BAD_ADDRESS = '"%s" is not a broker address a board can use. Write it like mqtt://192.168.1.2:1883 (not ws:// or a WebSocket port).'
 # part: set_callback when_connected when_disconnected
@@ -88,18 +90,22 @@ class MQTTClient:
         self.last_error = words
         print(words)
 
+    # part: computed_topic
     def ok(self, topic, is_filter):
+        # Only topics made by other blocks get here: a typed topic was checked when generating.
         why = topic_problem(topic, is_filter)
         if why is not None:
-            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS[why]))
+            self.say(_T_BAD_TOPIC % (topic, _T_TOPIC_PROBLEMS.split('|')[why]))
         return why is None
 
     # part: set_callback
     def set_callback(self, f, topic):
         # f(topic, msg) runs for every message on topic (+ and # allowed), one at a time.
         self.hats.append((topic, f))
-        if topic not in self.subs and self.ok(topic, True):
-            self.subs[topic] = 0
+        # part: computed_topic
+        if not self.ok(topic, True):
+            return
+        self.subs.setdefault(topic, 0)
 
     # part: when_connected
     def when_connected(self, f):
@@ -113,7 +119,10 @@ class MQTTClient:
     def set_last_will(self, topic, msg):
         # Sent with every CONNECT from now on: use it before "connect".
         topic = text(topic)
-        self.will = self.ok(topic, False) and (topic.encode(), text(msg).encode())
+        self.will = (topic.encode(), text(msg).encode())
+        # part: computed_topic
+        if not self.ok(topic, False):
+            self.will = None
 
     # part: connect_url
     def connect_url(self, url, user='', password=''):
@@ -145,7 +154,7 @@ class MQTTClient:
             # A refusal (wrong password...) would only repeat itself: no retry storm.
             self.wanted = False
             code = error.args[0]
-            self.say(_T_REFUSED % (_T_REFUSALS[code - 1] if 0 < code < 6 else code))
+            self.say(_T_REFUSED % (_T_REFUSALS.split('|')[code - 1] if 0 < code < 6 else code))
             return
         except OSError as error:
             self.retry_at = time.ticks_add(time.ticks_ms(), 5000)
@@ -215,13 +224,15 @@ class MQTTClient:
     # part: subscribe
     def subscribe(self, topic, qos=0):
         topic = text(topic)
-        if self.ok(topic, True):
-            self.subs[topic] = qos
-            if self.connected:
-                try:
-                    self.sub(topic)
-                except OSError as error:
-                    self.drop(error, None)
+        # part: computed_topic
+        if not self.ok(topic, True):
+            return
+        self.subs[topic] = qos
+        if self.connected:
+            try:
+                self.sub(topic)
+            except OSError as error:
+                self.drop(error, None)
 
     # part: unsubscribe
     def unsubscribe(self, topic):
@@ -231,6 +242,7 @@ class MQTTClient:
     # part: publish
     def publish(self, topic, msg, retain=False, qos=0):
         topic = text(topic)
+        # part: computed_topic
         if not self.ok(topic, False):
             return
         if not self.connected:

@@ -222,12 +222,12 @@ export const CLI_TEXT = {
   },
   serveHttpPort: {
     id: 'mqtt.cli.serve.option.httpPort',
-    default: 'port for pages, the extension and MQTT over WebSocket',
+    default: 'port for pages, the extension and MQTT over WebSocket (default {port})',
     description: 'Command line help of "serve --http-port".',
   },
   serveTcpPort: {
     id: 'mqtt.cli.serve.option.tcpPort',
-    default: 'MQTT (TCP) port for boards',
+    default: 'MQTT (TCP) port for boards (default {port})',
     description: 'Command line help of "serve --tcp-port".',
   },
   serveLan: {
@@ -284,5 +284,110 @@ export const CLI_TEXT = {
     id: 'mqtt.cli.serve.option.maxConnectionsPerAddress',
     default: 'connections from one computer (default 100)',
     description: 'Command line help of "serve --max-connections-per-address".',
+  },
+  helpOption: {
+    id: 'mqtt.cli.option.help',
+    default: 'show this help',
+    description: 'Command line help of "--help", on every command.',
+  },
+  helpCommand: {
+    id: 'mqtt.cli.command.help',
+    default: 'show the help of a command',
+    description: 'Command line help of "mqtt-blocks help [command]".',
+  },
+  helpUsage: {
+    id: 'mqtt.cli.help.usage',
+    default: 'Usage:',
+    description: 'Command line help: heading before how to type the command. Keep the colon.',
+  },
+  helpArguments: {
+    id: 'mqtt.cli.help.arguments',
+    default: 'Arguments:',
+    description: 'Command line help: heading of the list of a command\'s arguments (such as a file name). Keep the colon.',
+  },
+  helpOptions: {
+    id: 'mqtt.cli.help.options',
+    default: 'Options:',
+    description: 'Command line help: heading of the list of options (--something). Keep the colon.',
+  },
+  helpCommands: {
+    id: 'mqtt.cli.help.commands',
+    default: 'Commands:',
+    description: 'Command line help: heading of the list of commands (serve, generate …). Keep the colon.',
+  },
+  versionOption: {
+    id: 'mqtt.cli.option.version',
+    default: 'show the version number',
+    description: 'Command line help of "mqtt-blocks --version".',
+  },
+  loaderDescription: {
+    id: 'mqtt.cli.loader.description',
+    default: 'write the classroom loader for one board: it takes new programs over Wi-Fi',
+    description: 'Command line help of "loader".',
+  },
+  loaderBoard: {
+    id: 'mqtt.cli.loader.option.board',
+    default: 'name of the board, e.g. desk7 (letters, digits, - and _)',
+    description: 'Command line help of "loader --board". Keep desk7 and the allowed characters.',
+  },
+  loaderBroker: {
+    id: 'mqtt.cli.loader.option.broker',
+    default: 'classroom broker for boards, mqtt://HOST:PORT',
+    description: 'Command line help of "loader --broker". mqtt://HOST:PORT is a pattern: keep mqtt:// and the colon, translate HOST and PORT.',
+  },
+  loaderUsername: {
+    id: 'mqtt.cli.loader.option.username',
+    default: 'broker username (a --lan classroom)',
+    description: 'Command line help of "loader --username". Keep --lan.',
+  },
+  loaderPassword: {
+    id: 'mqtt.cli.loader.option.password',
+    default: 'broker password (a --lan classroom)',
+    description: 'Command line help of "loader --password". Keep --lan.',
+  },
+  loaderWifi: {
+    id: 'mqtt.cli.loader.option.wifi',
+    default: 'name of the classroom Wi-Fi',
+    description: 'Command line help of "loader --wifi".',
+  },
+  loaderWifiPassword: {
+    id: 'mqtt.cli.loader.option.wifiPassword',
+    default: 'password of the classroom Wi-Fi (leave it out for an open Wi-Fi)',
+    description: 'Command line help of "loader --wifi-password".',
+  },
+  loaderOutDir: {
+    id: 'mqtt.cli.loader.option.outDir',
+    default: 'folder to write the files to',
+    description: 'Command line help of "loader --out-dir".',
+  },
+  sendDescription: {
+    id: 'mqtt.cli.send.description',
+    default: 'send a program to a board over Wi-Fi (the board needs the classroom loader)',
+    description: 'Command line help of "send".',
+  },
+  sendArgument: {
+    id: 'mqtt.cli.send.argument',
+    default: 'the program, e.g. main.py',
+    description: 'Command line help of the file argument of "send". Keep main.py.',
+  },
+  sendBoard: {
+    id: 'mqtt.cli.send.option.board',
+    default: 'name of the board (as given to "loader --board")',
+    description: 'Command line help of "send --board". Keep "loader --board".',
+  },
+  sendBroker: {
+    id: 'mqtt.cli.send.option.broker',
+    default: 'classroom broker, mqtt://HOST:PORT',
+    description: 'Command line help of "send --broker". mqtt://HOST:PORT is a pattern: keep mqtt:// and the colon, translate HOST and PORT.',
+  },
+  sendUsername: {
+    id: 'mqtt.cli.send.option.username',
+    default: 'broker username (a --lan classroom)',
+    description: 'Command line help of "send --username". Keep --lan.',
+  },
+  sendPassword: {
+    id: 'mqtt.cli.send.option.password',
+    default: 'broker password (a --lan classroom)',
+    description: 'Command line help of "send --password". Keep --lan.',
   },
 } as const satisfies Record<string, Message>;

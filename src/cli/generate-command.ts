@@ -9,17 +9,18 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { TARGETS, type Target } from '../../blocks/codegen';
+import type { Message } from '../../blocks/types';
 import { isLocale, LOCALES, type Locale } from '../i18n/locales';
-import { inLines, onOneLine } from '../i18n/terminal-text';
+import { helpText, inLines, onOneLine, terminalLocale } from '../i18n/terminal-text';
 import { CLI_TEXT as T } from './cli-text';
 import { CodegenError } from '../generators/errors';
-import { resolveLocale } from '../i18n/resolve-locale';
 import { isScratchProjectFile, runGenerateSb3 } from './generate-sb3';
 
 const TARGET_HELP = { micropython: T.targetMicropython, python: T.targetPython } as const;
 
-export function listTargets(): string {
-  return TARGETS.map((target) => `${target.padEnd(12)} ${onOneLine(TARGET_HELP[target])}`).join('\n');
+/** The targets, one a line; `say` renders their help (every language, or the help's one language). */
+export function listTargets(say: (message: Message) => string = onOneLine): string {
+  return TARGETS.map((target) => `${target.padEnd(12)} ${say(TARGET_HELP[target])}`).join('\n');
 }
 
 function parseTarget(value: string): Target {
@@ -72,7 +73,7 @@ export function runGenerate(file: string | undefined, options: GenerateOptions, 
     return 2;
   }
   // Board messages in the teacher's language: --lang, else the terminal's (LANG=zh_CN.UTF-8).
-  const locale = options.lang ?? resolveLocale(process.env.LC_ALL || process.env.LANG || '');
+  const locale = options.lang ?? terminalLocale() ?? 'en';
   let json: string;
   try {
     json = readFileSync(file, 'utf8');
@@ -117,17 +118,17 @@ export function runGenerate(file: string | undefined, options: GenerateOptions, 
 export function registerGenerateCommand(program: Command): void {
   program
     .command('generate')
-    .description(onOneLine(T.generateDescription))
-    .argument('[WORKSPACE.json|project.sb3]', onOneLine(T.generateArgument))
-    .option('-t, --target <target>', onOneLine(T.generateTarget, { choices: TARGETS.join(' | ') }), parseTarget)
-    .option('-o, --output <file>', onOneLine(T.generateOutput))
-    .option('--out-dir <dir>', onOneLine(T.generateOutDir))
-    .option('--lang <lang>', onOneLine(T.generateLang, { choices: LOCALES.join(' | ') }), parseLang)
-    .option('--list-targets', onOneLine(T.generateListTargets))
-    .option('--sprite <name>', onOneLine(T.generateSprite))
-    .option('--skip-unsupported', onOneLine(T.generateSkipUnsupported))
-    .option('--broker <url>', onOneLine(T.generateBroker))
-    .addHelpText('after', `\n${onOneLine(T.targetsHeading)}:\n${listTargets()}\n\n${onOneLine(T.exampleHeading)}:\n  mqtt-blocks generate lamp.json --target micropython --out-dir board/\n  mqtt-blocks generate lamp.json --target python --lang zh-cn -o main.py\n  mqtt-blocks generate thermostat.sb3 --target micropython --broker mqtt://192.168.1.2:1883 --out-dir board/`)
+    .description(helpText(T.generateDescription))
+    .argument('[WORKSPACE.json|project.sb3]', helpText(T.generateArgument))
+    .option('-t, --target <target>', helpText(T.generateTarget, { choices: TARGETS.join(' | ') }), parseTarget)
+    .option('-o, --output <file>', helpText(T.generateOutput))
+    .option('--out-dir <dir>', helpText(T.generateOutDir))
+    .option('--lang <lang>', helpText(T.generateLang, { choices: LOCALES.join(' | ') }), parseLang)
+    .option('--list-targets', helpText(T.generateListTargets))
+    .option('--sprite <name>', helpText(T.generateSprite))
+    .option('--skip-unsupported', helpText(T.generateSkipUnsupported))
+    .option('--broker <url>', helpText(T.generateBroker))
+    .addHelpText('after', `\n${helpText(T.targetsHeading)}:\n${listTargets((message) => helpText(message))}\n\n${helpText(T.exampleHeading)}:\n  mqtt-blocks generate lamp.json --target micropython --out-dir board/\n  mqtt-blocks generate lamp.json --target python --lang zh-cn -o main.py\n  mqtt-blocks generate thermostat.sb3 --target micropython --broker mqtt://192.168.1.2:1883 --out-dir board/`)
     .action((file: string | undefined, options: GenerateOptions) => {
       const io: GenerateIo = {
         out: (text) => process.stdout.write(text),

@@ -4,7 +4,7 @@
  * Blocks a board cannot run are listed by sprite and script with the reason; without
  * --skip-unsupported nothing is written and the exit code is 1. The .sb3 is only read.
  */
-import { onOneLine } from '../i18n/terminal-text';
+import { onOneLine, terminalLocale } from '../i18n/terminal-text';
 import { CLI_TEXT as T } from './cli-text';
 import type { GenerateIo } from './generate-command';
 import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,6 @@ import type { Target } from '../../blocks/codegen';
 import { LOCALES, type Locale } from '../i18n/locales';
 import { CodegenError } from '../generators/errors';
 import { selfContained } from '../generators/program';
-import { resolveLocale } from '../i18n/resolve-locale';
 import { translate, translatePending, type MessageParams } from '../i18n/translate';
 import { SB3_TEXT } from '../sb3/messages';
 import { MAX_SB3_BYTES, ProjectFileError, readProject } from '../sb3/read-project';
@@ -94,7 +93,7 @@ export async function runGenerateSb3(file: string, options: Sb3Options, io: Gene
     const result = translateProject(project, {
       target: options.target,
       // Comments and board messages in the teacher's language: --lang, else the terminal's.
-      locale: options.lang ?? resolveLocale(process.env.LC_ALL || process.env.LANG || ''),
+      locale: options.lang ?? terminalLocale() ?? 'en',
       projectName: path.basename(file).replace(/\.sb3$/i, ''),
       sprite: options.sprite,
       skipUnsupported: options.skipUnsupported,

@@ -1,8 +1,9 @@
 import { Command } from 'commander';
-import { onOneLine } from '../i18n/terminal-text';
+import { helpText } from '../i18n/terminal-text';
 import { CLI_TEXT } from './cli-text';
 import { registerGenerateCommand } from './generate-command';
 import { registerLoaderCommand } from './loader-command';
+import { localiseHelp } from './localised-help';
 import { registerSendCommand } from './send-command';
 import { registerServeCommand } from './serve-command';
 
@@ -12,9 +13,10 @@ import { registerServeCommand } from './serve-command';
  */
 export function buildProgram(): Command {
   const program = new Command('mqtt-blocks')
-    .description(onOneLine(CLI_TEXT.programDescription))
+    .description(helpText(CLI_TEXT.programDescription))
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- package.json sits outside rootDir's module graph; read it at run time
-    .version((require('../../package.json') as { version: string }).version);
+    .version((require('../../package.json') as { version: string }).version, '-V, --version', helpText(CLI_TEXT.versionOption));
+  localiseHelp(program);
   registerServeCommand(program);
   registerGenerateCommand(program);
   registerLoaderCommand(program);

@@ -5,15 +5,14 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import mqtt from 'mqtt';
-import { translate, translatePending } from '../i18n/translate';
-import { onOneLine } from '../i18n/terminal-text';
+import { helpText, inLines, onOneLine } from '../i18n/terminal-text';
 import { CLI_TEXT } from './cli-text';
 import { brokerHostPort } from '../ota/loader-files';
 import { MAX_PROGRAM_BYTES } from '../ota/ota-protocol';
 import { sendProgram } from '../ota/send-program';
 import { explainSendError, explainSendProgress } from '../upload/explain';
 import { UPLOAD_TEXT } from '../upload/upload-messages';
-import { bothLanguages, type CliIo } from './loader-command';
+import type { CliIo } from './loader-command';
 
 export interface SendCliOptions {
   board: string;
@@ -35,7 +34,7 @@ export async function runSend(file: string, options: SendCliOptions, io: CliIo):
   }
   const address = brokerHostPort(options.broker);
   if (address === null) {
-    io.err(bothLanguages((locale) => translate(UPLOAD_TEXT.loaderBadBroker, locale, { broker: options.broker })));
+    io.err(`${inLines(UPLOAD_TEXT.loaderBadBroker, { broker: options.broker })}\n`);
     return 2;
   }
   let client: mqtt.MqttClient;
@@ -53,7 +52,7 @@ export async function runSend(file: string, options: SendCliOptions, io: CliIo):
     const detail = error instanceof Error ? error.message : String(error);
     // CONNACK refusals (wrong class password) differ from a broker that is not there at all.
     const refused = /Not authorized|Bad username or password/i.test(detail);
-    io.err(bothLanguages((locale) => translate(refused ? UPLOAD_TEXT.otaNotAllowed : UPLOAD_TEXT.otaUnreachable, locale, { detail, broker: options.broker })));
+    io.err(`${inLines(refused ? UPLOAD_TEXT.otaNotAllowed : UPLOAD_TEXT.otaUnreachable, { detail, broker: options.broker })}\n`);
     return 1;
   }
   let lastStage = '';
@@ -65,12 +64,12 @@ export async function runSend(file: string, options: SendCliOptions, io: CliIo):
         const key = `${progress.stage}${progress.stage === 'sending' ? progress.sentBytes : ''}`;
         if (key === lastStage) return;
         lastStage = key;
-        io.out(bothLanguages((locale) => translatePending(explainSendProgress(progress, options.board), locale)));
+        io.out(`${inLines(explainSendProgress(progress, options.board))}\n`);
       },
     });
     return 0;
   } catch (error) {
-    io.err(bothLanguages((locale) => translatePending(explainSendError(error, options.board, program.length, MAX_PROGRAM_BYTES), locale)));
+    io.err(`${inLines(explainSendError(error, options.board, program.length, MAX_PROGRAM_BYTES))}\n`);
     return 1;
   } finally {
     await client.endAsync().catch(() => undefined);
@@ -80,12 +79,12 @@ export async function runSend(file: string, options: SendCliOptions, io: CliIo):
 export function registerSendCommand(program: Command): void {
   program
     .command('send')
-    .description('Send a program to a board over Wi-Fi (it needs the classroom loader) / 通过 Wi-Fi 把程序发送到开发板（需已安装课堂加载器）')
-    .argument('<file>', 'the program, e.g. main.py / 程序文件')
-    .requiredOption('--board <name>', 'name of the board / 开发板名称')
-    .requiredOption('--broker <url>', 'classroom broker, mqtt://HOST:PORT / 服务器地址')
-    .option('--username <user>', 'broker username / 用户名')
-    .option('--password <password>', 'broker password / 密码')
+    .description(helpText(CLI_TEXT.sendDescription))
+    .argument('<file>', helpText(CLI_TEXT.sendArgument))
+    .requiredOption('--board <name>', helpText(CLI_TEXT.sendBoard))
+    .requiredOption('--broker <url>', helpText(CLI_TEXT.sendBroker))
+    .option('--username <user>', helpText(CLI_TEXT.sendUsername))
+    .option('--password <password>', helpText(CLI_TEXT.sendPassword))
     .action(async (file: string, options: SendCliOptions) => {
       process.exitCode = await runSend(file, options, { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text) });
     });

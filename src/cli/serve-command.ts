@@ -2,10 +2,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { ListenError, startClassroomServer, type ClassroomServer } from '../server';
-import { onOneLine } from '../i18n/terminal-text';
+import { helpText, onOneLine } from '../i18n/terminal-text';
 import { formatBanner } from './banner';
 import { CLI_TEXT as T } from './cli-text';
 import { askPassword, passwordFromEnvironment } from './password-source';
+
+/** The ports `serve` listens on unless told otherwise (the README and the banner name them too). */
+const DEFAULT_HTTP_PORT = 8000;
+const DEFAULT_TCP_PORT = 1883;
 
 export interface ServeOptions {
   httpPort: number;
@@ -113,20 +117,20 @@ function stopOnSignals(server: ClassroomServer): void {
 export function registerServeCommand(program: Command): void {
   program
     .command('serve')
-    .description(onOneLine(T.serveDescription))
-    .option('--http-port <port>', onOneLine(T.serveHttpPort), parsePort, 8000)
-    .option('--tcp-port <port>', onOneLine(T.serveTcpPort), parsePort, 1883)
-    .option('--lan', onOneLine(T.serveLan), false)
-    .option('--username <name>', onOneLine(T.serveUsername))
-    .option('--password <password>', onOneLine(T.servePassword))
-    .option('--password-env <name>', onOneLine(T.servePasswordEnv))
-    .option('--ask-password', onOneLine(T.serveAskPassword))
-    .option('--retained-file <file>', onOneLine(T.serveRetainedFile))
-    .option('--allow-origin <origin>', onOneLine(T.serveAllowOrigin), collect)
-    .option('--max-packet-size <size>', onOneLine(T.serveMaxPacketSize), parseSize)
-    .option('--max-queued-bytes <size>', onOneLine(T.serveMaxQueuedBytes), parseSize)
-    .option('--max-queued-messages <count>', onOneLine(T.serveMaxQueuedMessages), parseCount)
-    .option('--max-connections-per-address <count>', onOneLine(T.serveMaxConnectionsPerAddress), parseCount)
+    .description(helpText(T.serveDescription))
+    .option('--http-port <port>', helpText(T.serveHttpPort, { port: String(DEFAULT_HTTP_PORT) }), parsePort, DEFAULT_HTTP_PORT)
+    .option('--tcp-port <port>', helpText(T.serveTcpPort, { port: String(DEFAULT_TCP_PORT) }), parsePort, DEFAULT_TCP_PORT)
+    .option('--lan', helpText(T.serveLan), false)
+    .option('--username <name>', helpText(T.serveUsername))
+    .option('--password <password>', helpText(T.servePassword))
+    .option('--password-env <name>', helpText(T.servePasswordEnv))
+    .option('--ask-password', helpText(T.serveAskPassword))
+    .option('--retained-file <file>', helpText(T.serveRetainedFile))
+    .option('--allow-origin <origin>', helpText(T.serveAllowOrigin), collect)
+    .option('--max-packet-size <size>', helpText(T.serveMaxPacketSize), parseSize)
+    .option('--max-queued-bytes <size>', helpText(T.serveMaxQueuedBytes), parseSize)
+    .option('--max-queued-messages <count>', helpText(T.serveMaxQueuedMessages), parseCount)
+    .option('--max-connections-per-address <count>', helpText(T.serveMaxConnectionsPerAddress), parseCount)
     .action(async (options: ServeOptions) => {
       try {
         const server = await serve(options);

@@ -11,6 +11,21 @@ jest.setTimeout(60000);
 
 const BIN = path.resolve(__dirname, '../../bin/mqtt-blocks.js');
 const cli = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30000 });
+const cliUnder = (lang: string, ...args: string[]) =>
+  spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30000, env: { ...process.env, LC_ALL: '', LC_MESSAGES: '', LANG: lang } });
+
+test.each([
+  ['loader', 'zh_CN.UTF-8', '教室 Wi-Fi 的密码', 'password of the classroom Wi-Fi'],
+  ['loader', 'en_US.UTF-8', 'password of the classroom Wi-Fi', '教室'],
+  ['send', 'zh_CN.UTF-8', '服务器用户名', 'broker username'],
+  ['send', 'en_US.UTF-8', 'broker username', '用户名'],
+])('%s --help under LANG=%s shows that language only', (command, lang, shown, absent) => {
+  const help = cliUnder(lang, command, '--help');
+  expect(help.status).toBe(0);
+  expect(help.stdout).toContain(shown);
+  expect(help.stdout).not.toContain(absent);
+  if (lang.startsWith('en')) expect(help.stdout).not.toMatch(/[\u4e00-\u9fff]/);
+});
 
 test('loader writes boot.py, the loader and a JSON config with the given settings (Chinese Wi-Fi name kept)', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'loader-'));

@@ -41,13 +41,15 @@ module.exports = [
   },
 ];
 
-// Board editor, message monitor and dashboard pages (src/pages/), served by the classroom server as /dist/*.js.
+// Start page, board editor, message monitor and dashboard pages (src/pages/), served by the classroom
+// server as /dist/*.js.
 // Blockly's media (sounds, cursors, sprites) and uPlot's stylesheet are copied next to them so the pages
 // work with no internet.
 module.exports.push({
   ...shared,
   name: 'board',
   entry: {
+    home: './src/pages/home/main.ts',
     'board-editor': './src/pages/board/main.ts',
     monitor: './src/pages/monitor/main.ts',
     dashboard: './src/pages/dashboard/main.ts',

@@ -22,6 +22,9 @@ import { UPLOAD_TEXT } from '../upload/upload-messages';
 import { SB3_TEXT } from '../sb3/messages';
 import { BOARD_CODE_TEXT } from '../pages/scratch/board-code-text';
 import { EXAMPLES_TEXT } from '../pages/common/examples-text';
+import { COMMON_PAGE_TEXT } from '../pages/common/common-text';
+import { HOME_TEXT } from '../pages/home/home-text';
+import { SCRATCH_PAGE_TEXT } from '../pages/scratch/scratch-page-text';
 import { BANNER_TEXT } from '../cli/banner';
 import { CLI_TEXT } from '../cli/cli-text';
 import { SERVER_TEXT } from '../server/server-text';
@@ -66,6 +69,9 @@ export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
   'upload to boards, USB and Wi-Fi (src/upload/upload-messages.ts)': Object.values(UPLOAD_TEXT),
   'Scratch project to board code (src/sb3/messages.ts)': Object.values(SB3_TEXT),
   'Scratch page, board code view (src/pages/scratch/board-code-text.ts)': Object.values(BOARD_CODE_TEXT),
+  'Scratch page around the editor (src/pages/scratch/scratch-page-text.ts)': Object.values(SCRATCH_PAGE_TEXT),
+  'start page (src/pages/home/home-text.ts)': Object.values(HOME_TEXT),
+  'texts every page shares (src/pages/common/common-text.ts)': Object.values(COMMON_PAGE_TEXT),
   'Examples menu of the Scratch and board pages (src/pages/common/examples-text.ts)': Object.values(EXAMPLES_TEXT),
   'board simulator (src/pages/board/simulator/simulator-text.ts)': Object.values(SIMULATOR_TEXT),
   'board page upload panel (src/pages/board/upload/upload-page-text.ts)': Object.values(UPLOAD_PAGE_TEXT),

@@ -60,7 +60,7 @@ let browser: Browser | null = null;
 let server: ClassroomServer | null = null;
 
 beforeAll(async () => {
-  requireBuilt('mqtt-blocks.js', 'board-editor.js', 'monitor.js', 'dashboard.js', 'scratch-editor.js');
+  requireBuilt('mqtt-blocks.js', 'home.js', 'board-editor.js', 'monitor.js', 'dashboard.js', 'scratch-editor.js');
   browser = await launchChromium();
   server = await startClassroomServer({ host: '127.0.0.1', httpPort: 0, tcpPort: 0, log: () => {}, distDir: DIST_DIR });
 }, 60_000);

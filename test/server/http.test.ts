@@ -95,13 +95,15 @@ describe('static pages', () => {
     }
   });
 
-  test('the default pages folder has the bilingual landing page', async () => {
+  // Its Chinese comes from dist/home.js (test/e2e/page-language.test.ts shows it in Chromium).
+  test('the default pages folder has the landing page, with its language switch and script', async () => {
     const server = await start();
     const res = await rawGet(server.httpPort, '/');
     expect(res.status).toBe(200);
     expect(res.body).toContain('href="/scratch/"');
     expect(res.body).toContain('href="/board/"');
-    expect(res.body).toContain('课堂');
+    expect(res.body).toContain('data-locale="zh-cn"');
+    expect(res.body).toContain('<script src="/dist/home.js"');
   });
 });
 

@@ -4,11 +4,11 @@
  * Each of those lives in its own module; this file only connects them.
  */
 import type { PendingMessage } from '../../../blocks/types';
-import { translate, translatePending, type Locale } from '../../i18n/translate';
+import { translatePending, type Locale } from '../../i18n/translate';
 import { bindLanguageSwitch } from '../common/language-switch';
 import { downloadText } from '../common/browser-file';
-import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';
-import { applyTexts } from '../common/page-text';
+import { initialLocale, rememberLocale } from '../common/locale-choice';
+import { applyPageTexts } from '../common/page-text';
 import { MonitorPanel } from '../monitor/monitor-panel';
 import { Autosave } from './autosave';
 import { BlockWarnings } from './block-warnings';
@@ -137,9 +137,7 @@ function start(): void {
   };
 
   const showLanguage = (): void => {
-    document.documentElement.lang = htmlLang(locale);
-    document.title = translate(BOARD_TEXT.pageTitle, locale);
-    applyTexts(document.body, BOARD_TEXT, locale);
+    applyPageTexts(BOARD_TEXT, BOARD_TEXT.pageTitle, locale);
     renderBrokerNote();
     switcher.show(locale);
   };

@@ -7,7 +7,7 @@ import type { Locale } from '../../i18n/locales';
 import { translate } from '../../i18n/translate';
 import type { BrokerInfo } from '../../server/http-app';
 import { bindLanguageSwitch } from '../common/language-switch';
-import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';
+import { initialLocale, rememberLocale } from '../common/locale-choice';
 import { openMonitorFeed, type FeedStatus } from '../monitor/monitor-feed';
 import { FEED_TEXT } from '../common/feed-refusal';
 import { ConnectionsPanel } from './connections/connections-panel';
@@ -17,7 +17,7 @@ import { buildSignInForm } from './controls/sign-in-form';
 import { DashboardModel } from './dashboard-model';
 import { DASHBOARD_TEXT, say } from './dashboard-text';
 import { DashboardView } from './dashboard-view';
-import { applyTexts } from '../common/page-text';
+import { applyPageTexts, applyTexts } from '../common/page-text';
 import { setText } from './dom';
 import { FrameBatcher } from './frame-batcher';
 import { PinStore } from './pins';
@@ -111,9 +111,7 @@ function start(): void {
     show();
   });
   const show = (): void => {
-    document.documentElement.lang = htmlLang(locale);
-    document.title = say('pageTitle', locale);
-    applyTexts(document.body, DASHBOARD_TEXT, locale);
+    applyPageTexts(DASHBOARD_TEXT, DASHBOARD_TEXT.pageTitle, locale);
     view.setLocale(locale);
     controls.setLocale(locale);
     connections.setLocale(locale);

@@ -2,10 +2,10 @@
  * Entry of the stand-alone monitor page (/monitor/): the teacher's big-screen view of every
  * message in the classroom, in the language last chosen on any of our pages.
  */
-import { translate, type Locale } from '../../i18n/translate';
+import type { Locale } from '../../i18n/translate';
 import { bindLanguageSwitch } from '../common/language-switch';
-import { htmlLang, initialLocale, rememberLocale } from '../common/locale-choice';
-import { applyTexts } from '../common/page-text';
+import { initialLocale, rememberLocale } from '../common/locale-choice';
+import { applyPageTexts } from '../common/page-text';
 import { MonitorPanel } from './monitor-panel';
 import { MONITOR_PAGE_TEXT } from './monitor-text';
 
@@ -21,9 +21,7 @@ function start(): void {
     show();
   });
   const show = (): void => {
-    document.documentElement.lang = htmlLang(locale);
-    document.title = translate(MONITOR_PAGE_TEXT.pageTitle, locale);
-    applyTexts(document.body, MONITOR_PAGE_TEXT, locale);
+    applyPageTexts(MONITOR_PAGE_TEXT, MONITOR_PAGE_TEXT.pageTitle, locale);
     panel.setLocale(locale);
     switcher.show(locale);
   };

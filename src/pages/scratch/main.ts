@@ -12,9 +12,9 @@ import { ExamplesMenu } from './examples-menu';
 import { exposeHandle } from './expose-handle';
 import { loadGuiScript } from './load-gui-script';
 import { createOfflineStorage } from './offline-storage';
-import { editorContainer, showEditor, showNotSetUp, showProblem } from './page-status';
+import { editorContainer, showEditor, showNotSetUp, showPageTexts, showProblem } from './page-status';
 import { registerMqttExtension } from './register-extension';
-import { fetchServerInfo } from './server-info';
+import { fetchServerInfo } from '../common/server-info';
 
 async function start(): Promise<void> {
   const info = await fetchServerInfo();
@@ -62,4 +62,5 @@ async function start(): Promise<void> {
   gui.createStandaloneRoot(state, container).render({ projectId: '0', canSave: false, canEditTitle: true, backpackVisible: false });
 }
 
+showPageTexts();
 start().catch((error: Error) => showProblem(error));

@@ -1,7 +1,16 @@
 /**
  * The parts of the page around the editor: the loading line, the "not set up" explanation and
- * problem reports. All text is in the HTML in both languages; this only shows and hides it.
+ * problem reports, in the pupil's language (the one last chosen on any of our pages, else the
+ * browser's). The HTML holds their English; `showPageTexts` puts them into that language.
  */
+import { initialLocale } from '../common/locale-choice';
+import { applyPageTexts } from '../common/page-text';
+import { SCRATCH_PAGE_TEXT } from './scratch-page-text';
+
+/** Run first: the loading line is on screen while the editor's 17 MB load. */
+export function showPageTexts(): void {
+  applyPageTexts(SCRATCH_PAGE_TEXT, SCRATCH_PAGE_TEXT.pageTitle, initialLocale());
+}
 
 function byId(id: string): HTMLElement {
   const element = document.getElementById(id);

@@ -20,6 +20,7 @@ import { MONITOR_COUNTS, MONITOR_PAGE_TEXT, MONITOR_TEXT } from '../pages/monito
 import { UPLOAD_PAGE_TEXT } from '../pages/board/upload/upload-page-text';
 import { UPLOAD_TEXT } from '../upload/upload-messages';
 import { SB3_TEXT } from '../sb3/messages';
+import { SCRATCH_BLOCK_NAMES } from '../sb3/block-names';
 import { BOARD_CODE_TEXT } from '../pages/scratch/board-code-text';
 import { EXAMPLES_TEXT } from '../pages/common/examples-text';
 import { COMMON_PAGE_TEXT } from '../pages/common/common-text';
@@ -67,7 +68,7 @@ export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
   'board editor page (src/pages/board/board-text.ts)': [...Object.values(BOARD_TEXT), ...Object.values(BOARD_MESSAGES), ...Object.values(FILE_REFUSALS)],
   'message monitor (src/pages/monitor/monitor-text.ts)': [...Object.values(MONITOR_TEXT), ...Object.values(MONITOR_COUNTS), ...Object.values(MONITOR_PAGE_TEXT)],
   'upload to boards, USB and Wi-Fi (src/upload/upload-messages.ts)': Object.values(UPLOAD_TEXT),
-  'Scratch project to board code (src/sb3/messages.ts)': Object.values(SB3_TEXT),
+  'Scratch project to board code (src/sb3/messages.ts, block-names.ts)': [...Object.values(SB3_TEXT), ...Object.values(SCRATCH_BLOCK_NAMES)],
   'Scratch page, board code view (src/pages/scratch/board-code-text.ts)': Object.values(BOARD_CODE_TEXT),
   'Scratch page around the editor (src/pages/scratch/scratch-page-text.ts)': Object.values(SCRATCH_PAGE_TEXT),
   'start page (src/pages/home/home-text.ts)': Object.values(HOME_TEXT),

@@ -3,6 +3,8 @@
  * stand-ins for network, machine and umqtt.simple (test/support/micropython). The tests read the
  * recorded calls: order, arguments, keywords, and which hat bodies ran for the messages fed in.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { bytesText, callsOf, runMicroPython, type Call, type RunResult, type Scenario } from '../support/micropython/run';
 import { generateBoardProgram, generateFromWorkspaceJson } from '../../src/generators/headless';
 import { FIXTURES, generateFixture, workspaceJson } from './fixtures';
@@ -309,5 +311,32 @@ describe('a broker URL built from other blocks is checked on the board', () => {
     expect(result.error).toBeNull();
     expect(callsOf(result, 'MQTTClient')).toHaveLength(0);
     expect(result.stdout.join('\n')).toMatch(/not a broker address a board can use. Write it like mqtt:\/\/192.168.1.2:1883 \(not ws:\/\//);
+  });
+});
+
+describe('a hat whose script raises', () => {
+  test('prints the standard traceback with main.py\'s line, and every later message still runs its hat', async () => {
+    const workspace = JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'broken-hat.workspace.json'), 'utf8')) as object;
+    const program = generateBoardProgram(workspace, 'micropython', 'zh-cn');
+    const divideLine = program.main.text.split('\n').indexOf('    print(1 / 0)') + 1;
+    expect(divideLine).toBeGreaterThan(0);
+    const result = await runMicroPython(program.main.text, {
+      max_check_msg: 10,
+      events: {
+        '2': [{ topic: 'class/broken', payload: 'first 第一' }, { topic: 'class/fine', payload: 'still here 还在' }],
+        '3': [{ topic: 'class/broken', payload: 'second' }, { topic: 'class/fine', payload: 'again' }],
+      },
+    }, 20000, { [program.library!.name]: program.library!.text });
+    expect(result.error).toBeNull();
+    const out = result.stdout.join('\n');
+    // Each failure: the pupil's language line naming the script, then MicroPython's own traceback.
+    const failures = out.split('on_message_class_broken 出错了：ZeroDivisionError');
+    expect(failures).toHaveLength(3);
+    for (const failure of failures.slice(1)) {
+      // The harness runs main.py's text as "<string>" (a board names it main.py).
+      expect(failure).toMatch(new RegExp(`^.*\\nTraceback \\(most recent call last\\):\\n(  File .*\\n)*  File "<string>", line ${divideLine}, in on_message_class_broken\\nZeroDivisionError: divide by zero`));
+    }
+    expect(result.stdout).toEqual(expect.arrayContaining(['first 第一', 'class/fine: still here 还在', 'second', 'class/fine: again']));
+    expect(result.stdout.indexOf('class/fine: again')).toBeGreaterThan(result.stdout.indexOf('second'));
   });
 });

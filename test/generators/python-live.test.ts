@@ -3,7 +3,9 @@
  * against a live in-process aedes broker; an mqtt.js client in the test sees what it publishes and
  * drives its hats.
  */
+import { readFileSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Aedes } from '../../src/server/aedes-loader';
@@ -227,6 +229,31 @@ for (const flavour of PAHO_FLAVOURS) describeWithTool(flavour.check(), `generate
       10000,
       'last will',
     );
+  });
+
+  test('a hat whose script raises: the traceback names its line, the program and the other hat go on', async () => {
+    const ready = subscribed('class/fine');
+    const workspace = withText(JSON.parse(readFileSync(path.join(__dirname, '..', 'fixtures', 'broken-hat.workspace.json'), 'utf8')), 'mqtt://192.168.1.2:1883', `mqtt://127.0.0.1:${broker.port}`);
+    const generated = generateBoardProgram(workspace as object, 'python', 'en');
+    const divideLine = generated.main.text.split('\n').indexOf('    print(1 / 0)') + 1;
+    expect(divideLine).toBeGreaterThan(0);
+    const program = new PythonProgram(generated.main.text, { pythonPath: flavour.pythonPath, files: { [generated.library!.name]: generated.library!.text } });
+    programs.push(program);
+    await ready;
+    const publisher = await jsClient();
+    for (const [topic, payload] of [['class/broken', 'first 第一'], ['class/fine', 'still here 还在'], ['class/broken', 'second'], ['class/fine', 'again']]) {
+      await publisher.client.publishAsync(topic, payload, { qos: 1 });
+    }
+    await program.waitForLine('class/fine: again');
+    const out = program.lines.join('\n');
+    const failures = out.split("Error in on_message_class_broken: ZeroDivisionError('division by zero')");
+    expect(failures).toHaveLength(3);
+    for (const failure of failures.slice(1)) {
+      // CPython's own traceback, on stdout right under that line (the program file here is program.py).
+      expect(failure).toMatch(new RegExp(`^\\nTraceback \\(most recent call last\\):\\n(.*\\n)*  File ".*program\\.py", line ${divideLine}, in on_message_class_broken\\n(.*\\n)*ZeroDivisionError: division by zero\\n`));
+    }
+    expect(program.lines.filter((line) => !line.startsWith(' ') && !/Traceback|Error/.test(line))).toEqual(['first 第一', 'class/fine: still here 还在', 'second', 'class/fine: again']);
+    expect(await program.interrupt()).toBe(0);
   });
 
   test('dashboard: last message on a topic, then unsubscribe and a clean disconnect', async () => {

@@ -3,6 +3,7 @@
 # subscribe, publish, check_msg); this file keeps what a lesson leaves out: reconnecting and
 # subscribing again, Chinese text, wildcard topics, keep-alive pings, errors in plain words.
 import machine
+import sys
 import time
 from umqtt.simple import MQTTClient as _Simple, MQTTException
 
@@ -276,6 +277,8 @@ class MQTTClient:
             f(*args)
         except Exception as error:
             print(_T_SCRIPT_ERROR % (f.__name__, repr(error)))
+            # The standard traceback names main.py's line (the simulator highlights its block).
+            sys.print_exception(error)
         self.busy = busy
 
     def arrived(self, topic, msg):

@@ -5,6 +5,7 @@
 # the scripts run one at a time on the program's thread, plain-words errors, subscribing again.
 import queue
 import time
+import traceback
 import uuid
 
 import paho.mqtt.client as mqtt
@@ -308,6 +309,8 @@ class Client:
             f(*args)
         except Exception as error:
             print(_T_SCRIPT_ERROR % (f.__name__, repr(error)))
+            # The standard traceback names main.py's line; on stdout, so it stays right under that line.
+            print(traceback.format_exc(), end='')
         finally:
             self.busy = False
 

@@ -16,9 +16,9 @@ export type LibraryExport = (typeof LIBRARY_EXPORTS)[Target][number];
 
 /** Every other top-level name of the library (helpers, constants, texts, imported modules). */
 export const LIBRARY_PRIVATE_NAMES: Readonly<Record<Target, readonly string[]>> = {
-  micropython: ['json', 'machine', 'time', '_Simple', 'MQTTException', '_client', 'decode', 'topic_problem', 'topic_matches', 'broker_address'],
+  micropython: ['json', 'machine', 'sys', 'time', '_Simple', 'MQTTException', '_client', 'decode', 'topic_problem', 'topic_matches', 'broker_address'],
   python: [
-    'json', 'queue', 'time', 'uuid', 'mqtt', 'KEEPALIVE', 'CONNECT_WAIT', 'PUBLISH_WAIT', '_REFUSAL_CODES', '_client', '_code',
+    'json', 'queue', 'time', 'traceback', 'uuid', 'mqtt', 'KEEPALIVE', 'CONNECT_WAIT', 'PUBLISH_WAIT', '_REFUSAL_CODES', '_client', '_code',
     'decode', 'topic_problem', 'topic_matches', 'broker_address',
   ],
 };

@@ -9,10 +9,32 @@ import type { Locale } from '../../../i18n/locales';
 import { BoardGenerator } from '../../../generators/board-generator';
 import { generateProgram } from '../../../generators/program';
 
-const MARKER = '# @@simulator-block ';
+const PREFIX = '# @@simulator-block %1\n';
 const MARKER_LINE = /^(\s*)# @@simulator-block '(.*)'$/;
+/** Marks the end of the main program's blocks: the listening loop after them is no block's. */
+const NO_BLOCK = "# @@simulator-block ''\n";
 
-let markingGenerator: BoardGenerator | null = null;
+/**
+ * The board generator with a marker before every statement. A block whose own code is empty (a hat:
+ * its script becomes a function) gets none: alone, its marker would be a statement of the main
+ * program, and the marked program would no longer match the one that runs.
+ */
+class MarkingGenerator extends BoardGenerator {
+  constructor() {
+    super('micropython');
+    this.STATEMENT_PREFIX = PREFIX;
+  }
+
+  override scrub_(block: Blockly.Block, code: string, thisOnly?: boolean): string {
+    return super.scrub_(block, code === this.injectId(PREFIX, block) ? '' : code, thisOnly);
+  }
+
+  override finish(code: string): string {
+    return super.finish(code.trim() === '' ? code : code + NO_BLOCK);
+  }
+}
+
+let markingGenerator: MarkingGenerator | null = null;
 
 /** Line number (1-based) of main.py → block id; lines outside any block are absent. */
 export type LineMap = ReadonlyMap<number, string>;
@@ -24,24 +46,21 @@ export function lineMapFromMarked(marked: string, plain: string): LineMap | null
   for (const line of marked.split('\n')) {
     const marker = MARKER_LINE.exec(line);
     if (marker !== null) {
-      current = { id: marker[2], indent: (marker[1]).length };
+      current = { id: marker[2], indent: marker[1].length };
       continue;
     }
     kept.push(line);
     const indent = line.length - line.trimStart().length;
     // A line less indented than its marker is past that statement (an `except:` of the main program...).
     if (current !== null && line.trim() !== '' && indent < current.indent) current = null;
-    if (current !== null) map.set(kept.length, current.id);
+    if (current !== null && current.id !== '') map.set(kept.length, current.id);
   }
   return kept.join('\n') === plain ? map : null;
 }
 
 export function blockLineMap(workspace: Blockly.Workspace, locale: Locale, mainText: string): LineMap | null {
   try {
-    if (markingGenerator === null) {
-      markingGenerator = new BoardGenerator('micropython');
-      markingGenerator.STATEMENT_PREFIX = `${MARKER}%1\n`;
-    }
+    markingGenerator ??= new MarkingGenerator();
     return lineMapFromMarked(generateProgram(markingGenerator, workspace, locale).main.text, mainText);
   } catch {
     return null;

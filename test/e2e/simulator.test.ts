@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
+import { generateBoardProgram } from '../../src/generators/headless';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
 import { ClientPool } from '../server/helpers';
@@ -263,6 +264,39 @@ describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAss
     expect(highlighted).toEqual(['divide-block']);
     expect(problems.all()).toEqual([]);
   }, 60_000);
+
+  test('an error in a message script: the traceback with its line, its block highlighted, the other script still receives', async () => {
+    const { page, problems } = await open();
+    const workspace = readFileSync(path.resolve(__dirname, '..', 'fixtures', 'broken-hat.workspace.json'), 'utf8');
+    const divideLine = generateBoardProgram(JSON.parse(workspace) as object, 'micropython', 'en').main.text.split('\n').indexOf('    print(1 / 0)') + 1;
+    expect(divideLine).toBeGreaterThan(0);
+    await openWorkspace(page, 'broken-hat.json', workspace);
+    await simulatorRegion(page).getByRole('button', { name: 'Run in simulator', exact: true }).click();
+    const sender = await clients.connect(brokerUrl);
+    await untilSubscribed(page, sender, 'class/fine');
+    await sender.publishAsync('class/broken', 'first 第一', { qos: 1 });
+    await waitForConsole(page, `A script stopped with an error at line ${divideLine} of main.py`);
+    await page.waitForSelector('[data-id="divide-block"].blocklyHighlighted', WAIT);
+    // The program goes on: the other hat gets its messages, and the failing one fails again.
+    for (const [topic, payload] of [['class/fine', 'still here 还在'], ['class/broken', 'second'], ['class/fine', 'again']]) {
+      await sender.publishAsync(topic, payload, { qos: 1 });
+    }
+    await waitForConsole(page, 'class/fine: again');
+    const text = await consoleText(page);
+    expect(text).toContain('first 第一\nError in on_message_class_broken: ZeroDivisionError');
+    expect(text.match(new RegExp(`File "main\\.py", line ${divideLine}, in on_message_class_broken\nZeroDivisionError: divide by zero\n`, 'g'))).toHaveLength(2);
+    expect(text.indexOf('class/fine: still here 还在')).toBeGreaterThan(text.indexOf('first 第一'));
+    expect(text.indexOf('class/fine: again')).toBeGreaterThan(text.indexOf('second\n'));
+    // Explained once, not after every failure; the traceback itself is shown as an error.
+    expect(text.match(/A script stopped with an error/g)).toHaveLength(1);
+    expect(await simulatorRegion(page).locator('.simulator-traceback', { hasText: `line ${divideLine}, in on_message_class_broken` }).count()).toBe(2);
+    expect(await page.locator('.blocklyHighlighted').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-id')))).toEqual(['divide-block']);
+    expect(text).not.toContain('The program has ended');
+    await expect(simulatorRegion(page).getByRole('button', { name: 'Stop', exact: true }).isEnabled()).resolves.toBe(true);
+    await saveScreenshot(page, 'simulator-hat-error.png');
+    expect(await stopAndTime(page)).toBeLessThan(1000);
+    expect(problems.all()).toEqual([]);
+  }, 90_000);
 
   test('two tabs are two boards with their own client ids, both receiving', async () => {
     const first = await open();

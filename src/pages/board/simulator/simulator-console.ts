@@ -10,7 +10,8 @@ import type { Message } from '../../../../blocks/types';
 const MAX_CHARS = 100_000;
 
 type Entry =
-  | { kind: 'output' | 'traceback'; node: HTMLElement }
+  | { kind: 'output'; tone: 'plain' | 'error'; node: HTMLElement }
+  | { kind: 'traceback'; node: HTMLElement }
   | { kind: 'note'; node: HTMLElement; message: Message; params: MessageParams };
 
 export class SimulatorConsole {
@@ -36,11 +37,14 @@ export class SimulatorConsole {
     this.renderPlaceholder();
   }
 
-  /** Program output; continues the last output line when there was no note in between. */
-  output(text: string): void {
+  /**
+   * Program output; continues the last output line when there was no note in between. `error`: a
+   * traceback the program printed itself (a hat's script failed and the program went on).
+   */
+  output(text: string, tone: 'plain' | 'error' = 'plain'): void {
     const last = this.entries[this.entries.length - 1];
-    if (last !== undefined && last.kind === 'output') last.node.append(text);
-    else this.add({ kind: 'output', node: this.node('span', 'simulator-out', text) });
+    if (last !== undefined && last.kind === 'output' && last.tone === tone) last.node.append(text);
+    else this.add({ kind: 'output', tone, node: this.node('span', tone === 'error' ? 'simulator-out simulator-traceback' : 'simulator-out', text) });
     this.grew(text.length);
   }
 

@@ -11,6 +11,7 @@ import type { BoardEvent, ProgramFile } from './protocol';
 import { SimulatorConsole } from './simulator-console';
 import { SimulatorHost } from './simulator-host';
 import { SIMULATOR_TEXT } from './simulator-text';
+import { TracebackScanner } from './traceback-scanner';
 
 export type SimulatorProgram = { ok: true; files: ProgramFile[]; lineMap: () => LineMap | null } | { ok: false; reason: PendingMessage };
 
@@ -53,6 +54,9 @@ export class SimulatorPanel {
   private readonly sendButton = element('button', 'button', { type: 'submit' });
   private readonly inputHint = element('p', 'simulator-input-hint', { role: 'status' });
   private lineMap: (() => LineMap | null) | null = null;
+  private readonly tracebacks = new TracebackScanner();
+  /** main.py lines whose script error this run has explained already (a failing hat may fail on every message). */
+  private readonly explainedLines = new Set<number>();
   private waitingForInput = false;
 
   constructor(
@@ -69,7 +73,7 @@ export class SimulatorPanel {
     this.console = new SimulatorConsole(this.log, locale, SIMULATOR_TEXT.consoleEmpty);
     this.host = new SimulatorHost(
       {
-        output: (text) => this.console.output(text),
+        output: (text) => this.showOutput(text),
         event: (event) => this.onEvent(event),
         pins: (state) => this.pins.show(state),
         wantsInput: (waiting) => this.showInputWaiting(waiting),
@@ -123,6 +127,8 @@ export class SimulatorPanel {
       return;
     }
     this.lineMap = program.lineMap;
+    this.tracebacks.reset();
+    this.explainedLines.clear();
     this.console.note(SIMULATOR_TEXT.starting, { id: `mqtt-blocks-${this.host.uniqueIdHex}` });
     await this.host.run(program.files);
   }
@@ -153,6 +159,20 @@ export class SimulatorPanel {
         else this.console.note(SIMULATOR_TEXT.error, { line }, 'error');
         return;
       }
+    }
+  }
+
+  /** The program's output, with the tracebacks it prints itself shown as errors and their blocks highlighted. */
+  private showOutput(text: string): void {
+    const { pieces, tracebacks } = this.tracebacks.push(text);
+    for (const piece of pieces) this.console.output(piece.text, piece.kind === 'traceback' ? 'error' : 'plain');
+    for (const traceback of tracebacks) {
+      const line = mainPyLine(traceback);
+      if (line === null) continue;
+      this.highlightLine(line);
+      if (this.explainedLines.has(line)) continue;
+      this.explainedLines.add(line);
+      this.console.note(SIMULATOR_TEXT.scriptError, { line }, 'error');
     }
   }
 

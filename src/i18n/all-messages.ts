@@ -14,7 +14,7 @@ import { BOARD_MESSAGES, BOARD_TEXT, FILE_REFUSALS } from '../pages/board/board-
 import { SENDER_TEXT } from '../pages/common/sender-text';
 import { FEED_TEXT } from '../pages/common/feed-refusal';
 import { SIMULATOR_TEXT } from '../pages/board/simulator/simulator-text';
-import { CONNECTION_TEXT, REFUSAL_TEXT, TRANSPORT_TEXT } from '../pages/dashboard/connections/connection-text';
+import { CONNECTION_TEXT, TRANSPORT_TEXT } from '../pages/dashboard/connections/connection-text';
 import { DASHBOARD_TEXT } from '../pages/dashboard/dashboard-text';
 import { MONITOR_COUNTS, MONITOR_PAGE_TEXT, MONITOR_TEXT } from '../pages/monitor/monitor-text';
 import { UPLOAD_PAGE_TEXT } from '../pages/board/upload/upload-page-text';
@@ -28,6 +28,7 @@ import { HOME_TEXT } from '../pages/home/home-text';
 import { SCRATCH_PAGE_TEXT } from '../pages/scratch/scratch-page-text';
 import { BANNER_TEXT } from '../cli/banner';
 import { CLI_TEXT } from '../cli/cli-text';
+import { REFUSAL_TEXT } from '../server/events/refusal-text';
 import { SERVER_TEXT } from '../server/server-text';
 import { HOST_TEXT } from '../scratch/host-text';
 import { MESSAGES } from './messages';
@@ -49,6 +50,7 @@ function catalogueMessages(): Message[] {
 export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
   'extension host glue (src/scratch/host-text.ts)': Object.values(HOST_TEXT),
   'classroom server (src/server/server-text.ts)': Object.values(SERVER_TEXT),
+  'refusal reasons, server terminal and dashboard (src/server/events/refusal-text.ts)': Object.values(REFUSAL_TEXT),
   'command line (src/cli/cli-text.ts, src/cli/banner.ts)': [...Object.values(CLI_TEXT), ...Object.values(BANNER_TEXT)],
   'blocks (blocks/)': catalogueMessages(),
   'board addresses (blocks/board-url.ts)': Object.values(BOARD_URL_MESSAGES),
@@ -56,7 +58,6 @@ export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
   'dashboard page (src/pages/dashboard/dashboard-text.ts)': Object.values(DASHBOARD_TEXT),
   'dashboard connections (src/pages/dashboard/connections/connection-text.ts)': [
     ...Object.values(CONNECTION_TEXT),
-    ...Object.values(REFUSAL_TEXT),
     ...Object.values(TRANSPORT_TEXT),
   ],
   'message sender (src/pages/common/sender-text.ts)': Object.values(SENDER_TEXT),

@@ -9,12 +9,13 @@
  *     server.events.recent();                       // the last events (bounded), oldest first
  *     server.events.connected();                    // who is connected now
  *
- * Texts that describe a reason are in English and Chinese (reasonText); ids and addresses are cut
- * to a bounded length before they are stored, so a hostile client id cannot bloat the feed.
+ * Texts that describe a reason are in English and Chinese (reasonText; the words are in
+ * refusal-text.ts, shared with the dashboard); ids and addresses are cut to a bounded length before
+ * they are stored, so a hostile client id cannot bloat the feed.
  */
-import type { Message } from '../../../blocks/types';
 import { onOneLine } from '../../i18n/terminal-text';
 import { SERVER_TEXT as T } from '../server-text';
+import { REFUSAL_TEXT } from './refusal-text';
 import { EventEmitter } from 'node:events';
 import { cutText } from '../../text/cut-text';
 
@@ -187,26 +188,9 @@ export class ConnectionEvents {
   }
 }
 
-/** One sentence per reason, English then Chinese; says what happened and, where it helps, what to do. */
-/** Each refusal reason's words (src/server/server-text.ts). */
-const REASONS: Readonly<Record<RefusalReason, Message>> = {
-  badPassword: T.badPassword,
-  foreignOrigin: T.foreignOrigin,
-  foreignHost: T.foreignHost,
-  tooManyConnections: T.tooManyConnections,
-  packetTooLarge: T.packetTooLarge,
-  malformedPacket: T.malformedPacket,
-  loginTimeout: T.loginTimeout,
-  clientIdTooLong: T.clientIdTooLong,
-  topicTooLong: T.topicTooLong,
-  readOnly: T.readOnly,
-  slowReader: T.slowReader,
-  tooManyFeeds: T.tooManyFeeds,
-  needsLogin: T.needsLogin,
-};
-
+/** A reason in every language, on one line (the terminal does not know who reads it). */
 export function reasonText(reason: RefusalReason): string {
-  return onOneLine(REASONS[reason]);
+  return onOneLine(REFUSAL_TEXT[reason]);
 }
 
 function clock(time: number): string {

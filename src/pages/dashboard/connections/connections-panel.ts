@@ -11,7 +11,8 @@ import { FEED_TEXT, isFeedRefused } from '../../common/feed-refusal';
 import { say } from '../dashboard-text';
 import { element, setText } from '../dom';
 import { clockTime } from '../format';
-import { CONNECTION_TEXT, REFUSAL_TEXT, TRANSPORT_TEXT } from './connection-text';
+import { REFUSAL_TEXT } from '../../../server/events/refusal-text';
+import { CONNECTION_TEXT, TRANSPORT_TEXT } from './connection-text';
 
 /** Rows drawn at most; the count says how many more there are. */
 const MAX_ROWS = 200;

@@ -19,6 +19,7 @@ import { createPublishRule, createSubscribeRule } from './limits/topic-rules';
 import { createHttpApp } from './http-app';
 import { closeServer, listenOn } from './listen';
 import { ConnectionsFeed } from './connections-feed';
+import type { FeedLimitOptions } from './feeds/feed-limits';
 import { MessageMonitor, type MonitorOptions } from './monitor';
 import { lanIPv4Addresses } from './network';
 import { RetainedFileStore, type RetainedRecord } from './retained-store';
@@ -59,7 +60,12 @@ export interface ClassroomServerOptions {
   allowOrigins?: string[];
   /** Read-only code for the monitor and dashboard (username `viewer`); generated when credentials are required. */
   viewerCode?: string;
-  /** Bounds of the monitor feed (history, feeds open, stalled feeds). */
+  /**
+   * How many browser feeds may be open (in all, per computer) and when one that takes nothing is
+   * closed: the monitor's and the dashboard's connections feed alike.
+   */
+  feeds?: FeedLimitOptions;
+  /** Bounds of the monitor feed (history, message sizes; feed limits here override `feeds` for it). */
   monitor?: MonitorOptions;
 }
 
@@ -86,6 +92,8 @@ export interface ClassroomServer {
   viewerCode: string | null;
   /** The message feed behind `/api/monitor`. */
   monitor: MessageMonitor;
+  /** The dashboard's feed behind `/api/dashboard/connections`. */
+  connections: ConnectionsFeed;
   /** Connections: who connected, who left, what was refused and why. */
   events: ConnectionEvents;
   /** The limits in force. */
@@ -195,8 +203,8 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
   if (store !== null) await restoreRetained(broker, restored);
 
   // Only now start watching publishes, so the restored messages are not written back or shown as new.
-  const monitor = new MessageMonitor(options.monitor);
-  const connections = new ConnectionsFeed(events);
+  const monitor = new MessageMonitor({ ...options.feeds, ...options.monitor });
+  const connections = new ConnectionsFeed(events, options.feeds);
   broker.on('publish', (packet, client) => {
     monitor.record({
       topic: packet.topic,
@@ -285,6 +293,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
     credentials,
     viewerCode,
     monitor,
+    connections,
     events,
     limits,
     originPolicy,

@@ -23,6 +23,7 @@ function fakeServer(overrides: Partial<ClassroomServer> = {}): ClassroomServer {
     credentials: null,
     viewerCode: null,
     monitor: undefined as never,
+    connections: undefined as never,
     events: undefined as never,
     limits: undefined as never,
     originPolicy: undefined as never,

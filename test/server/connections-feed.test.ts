@@ -123,6 +123,42 @@ describe('dashboard connections feed', () => {
   });
 });
 
+/** Opens a feed and resolves with its status once the headers arrive; `close` ends it. */
+function feedStatus(port: number, path: string): Promise<{ status: number; close(): void }> {
+  return withTimeout(
+    new Promise((resolve, reject) => {
+      const req = http.get({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+        res.resume();
+        resolve({ status: res.statusCode ?? 0, close: () => req.destroy() });
+      });
+      req.on('error', reject);
+    }),
+    5000,
+    `open ${path}`,
+  );
+}
+
+test("the server's feed limits apply to the dashboard's connections feed as to the monitor's", async () => {
+  const server = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', log: () => {}, feeds: { maxFeedsPerLoopbackAddress: 2 } });
+  const open: Array<{ close(): void }> = [];
+  try {
+    for (const path of ['/api/dashboard/connections', '/api/monitor']) {
+      const statuses: number[] = [];
+      for (let i = 0; i < 3; i += 1) {
+        const feed = await feedStatus(server.httpPort, path);
+        open.push(feed);
+        statuses.push(feed.status);
+      }
+      expect({ path, statuses }).toEqual({ path, statuses: [200, 200, 503] });
+    }
+    expect(server.connections.feedCount).toBe(2);
+    expect(server.monitor.feedCount).toBe(2);
+  } finally {
+    for (const feed of open) feed.close();
+    await server.close();
+  }
+});
+
 test('a feed whose socket is full skips events, then gets a fresh snapshot once it drains', async () => {
   const events = new ConnectionEvents();
   const connections = new ConnectionsFeed(events, { maxBufferedBytes: 16 * 1024 });

@@ -44,7 +44,7 @@ export const SIMULATOR_TEXT = {
   ),
   scriptError: m(
     'scriptError',
-    'A script stopped with an error at line {line} of main.py (its block is highlighted); the rest of the program keeps running. Fix that block, then run again.',
+    'A script stopped with an error at line {line} of main.py (its block is highlighted when it can be found); the rest of the program keeps running. Fix it, then run again.',
     'Simulator console: after a traceback the board library printed for a failing message (or connection) script; the program goes on. {line} is the line number.',
   ),
   errorNoLine: m('errorNoLine', 'The program stopped with an error. Fix it, then run again.', 'Simulator console: after a traceback without a main.py line.'),

@@ -12,7 +12,18 @@ export interface NetBoard {
   stop(): Promise<void>;
 }
 
-export function startNetBoard(files: Record<string, string>, options: { scenario?: Record<string, unknown>; flashFree?: number } = {}): NetBoard {
+/** What a board's firmware runs after boot.py: main.py, when there is one. */
+export const BOOT_THEN_MAIN = "import os\nfor _file in ('boot.py', 'main.py'):\n    if _file in os.listdir():\n        exec(open(_file).read(), {'__name__': '__main__'})";
+
+export interface NetBoardOptions {
+  scenario?: Record<string, unknown>;
+  /** Free flash statvfs reports, in bytes. */
+  flashFree?: number;
+  /** Python source run at each boot (net-board.mjs's default: boot.py only). */
+  boot?: string;
+}
+
+export function startNetBoard(files: Record<string, string>, options: NetBoardOptions = {}): NetBoard {
   const child: ChildProcess = spawn(process.execPath, [path.join(__dirname, 'net-board.mjs'), JSON.stringify({ files, ...options })], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });

@@ -21,7 +21,9 @@ time.sleep_ms = lambda ms: time.sleep(ms / 1000)
 time.sleep_us = lambda us: time.sleep(us / 1000000)
 
 program = os.path.abspath(sys.argv[1])
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+_HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(_HERE, '..', '..', '..', 'test', 'support', 'umqtt-core'))  # umqtt.simple's packets and rules
+sys.path.insert(0, _HERE)
 sys.path.insert(0, program)
 os.chdir(program)
 runpy.run_path('main.py', run_name='__main__')

@@ -60,6 +60,7 @@ function copyTree(from, to) {
   }
 }
 copyTree(path.join(here, 'standins'), '/standins');
+copyTree(path.join(here, '..', 'umqtt-core'), '/standins'); // umqtt.simple's packets and rules
 copyTree(path.join(here, 'net-standins'), '/standins');
 mp.FS.mkdirTree('/flash');
 for (const [file, text] of Object.entries(options.files ?? {})) mp.FS.writeFile(`/flash/${file}`, text);

@@ -25,6 +25,7 @@ function copyTree(from, to) {
   }
 }
 copyTree(path.join(here, 'standins'), '/standins');
+copyTree(path.join(here, '..', 'umqtt-core'), '/standins'); // umqtt.simple's packets and rules
 
 mp.FS.mkdirTree('/board');
 mp.runPython(`

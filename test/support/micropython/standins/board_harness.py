@@ -1,6 +1,7 @@
 # Shared state of the stand-in board modules: records every call, plays the test's scenario and
 # stops the program (StopProgram, a BaseException no generated "except Exception" can swallow).
 import json
+from umqtt_core import fail, require_type  # noqa: F401 (the board modules' argument checks, one set)
 
 
 class StopProgram(BaseException):
@@ -29,26 +30,6 @@ def record(name, *args, **kwargs):
     for key in kwargs:
         entry['kwargs'][key] = encode(kwargs[key])
     calls.append(entry)
-
-
-def fail(message):
-    raise TypeError('stand-in: ' + message)
-
-
-def require_type(name, value, types):
-    if not isinstance(value, types):
-        fail('%s must be %s, got %s' % (name, ' or '.join(t.__name__ for t in types), type(value).__name__))
-
-
-def require_wire_text(name, value, allow_none=False):
-    # umqtt.simple sends len(value) as the length: a str with non-ASCII text would be sent wrong.
-    if value is None and allow_none:
-        return
-    require_type(name, value, (bytes, bytearray, str))
-    if isinstance(value, str):
-        for char in value:
-            if ord(char) > 127:
-                fail('%s is a str with non-ASCII text; umqtt.simple would send a wrong length (encode it)' % name)
 
 
 def configure(text):

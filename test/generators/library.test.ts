@@ -79,7 +79,7 @@ function compiledBytes(source: string): number {
 test.each([
   ['tutorial-publisher', 1.5],
   ['tutorial-subscriber', 1.5],
-])('MicroPython: the library of %s stays below %d times the bytecode of umqtt.simple', async (name, ratio) => {
+])('MicroPython: the library of %s stays below %d times the bytecode of umqtt.simple', (name, ratio) => {
   const program = generateBoardProgram(workspaceJson(name), 'micropython', 'zh-cn');
   expect(program.library).not.toBeNull();
   const bytes = compiledBytes(program.library!.text);

@@ -8,8 +8,8 @@
  *
  * There is no run against the recording (no-network) stand-ins any more: it replayed the device's
  * messages without a broker and saw nothing this run does not, since the networked board's
- * umqtt.simple makes umqtt.simple's argument checks too (retain and qos by keyword, no QoS 2, no str
- * with non-ASCII text).
+ * umqtt.simple is the same core (test/support/umqtt-core) with the same argument checks (retain and
+ * qos by keyword, no QoS 2, no str with non-ASCII text), over real TCP.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -7,40 +7,18 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import { loaderFiles } from '../../src/ota/loader-files';
 import { CHROMIUM_ARGS, DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
 import { startNetBoard, type NetBoard } from '../support/micropython/networked-board';
+import { boardFile, serialStandinReady, serveSerialStandin, unplugBoard } from '../support/serial-board/web-serial-page';
 import { chromiumCheck, CHROMIUM, describeWithTool } from '../support/system-tool';
 
 jest.setTimeout(120000);
 
 const WAIT = { timeout: 30_000 };
-const MP_DIR = path.dirname(require.resolve('@micropython/micropython-webassembly-pyscript/micropython.mjs'));
-const TEST_FILES: Record<string, string> = {
-  'micropython.mjs': path.join(MP_DIR, 'micropython.mjs'),
-  'micropython.wasm': path.join(MP_DIR, 'micropython.wasm'),
-  'simulated-board.mjs': path.resolve(__dirname, '../support/serial-board/simulated-board.mjs'),
-  'web-serial-standin.mjs': path.resolve(__dirname, '../support/serial-board/web-serial-standin.mjs'),
-};
 const OLD_MAIN = "print('old program 旧程序')\n";
-
-async function serveStandin(context: BrowserContext, options: object): Promise<void> {
-  await context.route('**/__test__/*', (route) => {
-    const name = new URL(route.request().url()).pathname.split('/').pop() ?? '';
-    const file = TEST_FILES[name];
-    if (file === undefined) return route.fulfill({ status: 404 });
-    return route.fulfill({ body: readFileSync(file), contentType: name.endsWith('.wasm') ? 'application/wasm' : 'text/javascript' });
-  });
-  await context.addInitScript(`{
-    const installing = import('/__test__/web-serial-standin.mjs').then((m) => m.installSerialStandin(${JSON.stringify(options)}));
-    Object.defineProperty(navigator, 'serial', { configurable: true, value: {
-      requestPort: async () => { await installing; return navigator.serial.requestPort(); },
-      getPorts: async () => [],
-    } });
-  }`);
-}
 
 const statusText = (page: Page): Promise<string> => page.locator('#upload-status').innerText();
 const consoleText = (page: Page): Promise<string> => page.getByRole('log', { name: /Board console|开发板控制台/ }).innerText();
@@ -69,12 +47,11 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
     // does not allow; it stands for hardware, so the test context lifts the policy for it.
     const page = await newWatchedPage(browser, { locale: options.locale ?? 'en-US', bypassCSP: options.standin !== undefined });
     opened.push(page);
-    if (options.standin) await serveStandin(page.context, options.standin);
+    if (options.standin) await serveSerialStandin(page.context, options.standin);
     await page.page.goto(`http://localhost:${server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
     await page.page.waitForSelector('.blocklyToolbox', WAIT);
     if (options.standin) {
-      await page.page.waitForFunction(() => 'sandbox' in window || '__serialStandin' in window, undefined, WAIT);
-      await page.page.evaluate(() => (window as unknown as { __serialStandin: { ready: Promise<void> } }).__serialStandin.ready);
+      await serialStandinReady(page.page);
     }
     return page;
   }
@@ -87,7 +64,7 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
     const expected = await page.evaluate(() => document.querySelector('#pane-micropython .code-output code')?.textContent ?? '');
     await page.getByRole('button', { name: 'Upload to board (USB)' }).click();
     await page.waitForFunction(() => /Uploaded/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, WAIT);
-    const onBoard = await page.evaluate(() => (window as unknown as { __serialStandin: { readFile(p: string): string | null } }).__serialStandin.readFile('main.py'));
+    const onBoard = await boardFile(page, 'main.py');
     // The generated main.py (and the library beside it, if it uses one) is on the board.
     expect(expected).toContain(onBoard?.split('\n')[0] ?? 'missing');
     // The simulated board has no Wi-Fi module: the program stops with a traceback, shown as an error line.
@@ -117,11 +94,11 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
     const { page } = await openPage({ standin: { files: { 'main.py': OLD_MAIN } } });
     await page.getByRole('button', { name: 'Upload to board (USB)' }).click();
     await page.waitForFunction(() => /Writing/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, WAIT);
-    await page.evaluate(() => (window as unknown as { __serialStandin: { unplug(): void } }).__serialStandin.unplug());
+    await unplugBoard(page);
     await page.waitForFunction(() => /unplugged/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, WAIT);
     expect(await statusText(page)).toMatch(/previous program was kept/);
     expect(await page.locator('#upload-status').getAttribute('role')).toBe('alert');
-    const onBoard = await page.evaluate(() => (window as unknown as { __serialStandin: { readFile(p: string): string | null } }).__serialStandin.readFile('main.py'));
+    const onBoard = await boardFile(page, 'main.py');
     expect(onBoard).toBe(OLD_MAIN);
   });
 
@@ -158,10 +135,10 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
       // The teacher's own computer: the server's pages behind the teacher login (the monitor panel) get it.
       const opened = await newWatchedPage(browser, { locale: 'en-US', bypassCSP: true, httpCredentials: { username: 'class07', password: 'tiger-maple-4821' } });
       const { page, context } = opened;
-      await serveStandin(context, { files: { 'main.py': OLD_MAIN } });
+      await serveSerialStandin(context, { files: { 'main.py': OLD_MAIN } });
       await page.goto(`http://localhost:${lan.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
       await page.waitForSelector('.blocklyToolbox', WAIT);
-      await page.evaluate(() => (window as unknown as { __serialStandin: { ready: Promise<void> } }).__serialStandin.ready);
+      await serialStandinReady(page);
       const panel = page.locator('#upload-panel');
       await panel.getByLabel('Username').fill('class07');
       await panel.getByLabel('Password', { exact: true }).fill('tiger-maple-4821');
@@ -173,7 +150,7 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
       await panel.getByLabel('Wi-Fi password').fill("pa'ss");
       await panel.getByRole('button', { name: 'Install by USB' }).click();
       await page.waitForFunction(() => /loader is installed/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, { timeout: 60_000 });
-      const read = (file: string) => page.evaluate((name) => (window as unknown as { __serialStandin: { readFile(p: string): string | null } }).__serialStandin.readFile(name), file);
+      const read = (file: string) => boardFile(page, file);
       const config = JSON.parse((await read('classroom_config.json')) ?? '{}') as Record<string, unknown>;
       expect(config).toMatchObject({ board: 'desk7', port: lan.tcpPort, user: 'class07', password: 'tiger-maple-4821', wifi: '教室 WiFi', wifi_password: "pa'ss" });
       expect(await read('classroom_loader.py')).toBe(readFileSync(path.resolve(__dirname, '../../src/ota/classroom_loader.py'), 'utf8'));

@@ -7,18 +7,10 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
-import { findScratchGuiDir } from '../../src/server/scratch-gui-files';
 import { readProject } from '../../src/sb3/read-project';
 import { unsupportedProject } from '../fixtures/sb3/make-sb3-fixtures';
 import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
-import { chromiumCheck, describeWithTool, type ToolCheck } from '../support/system-tool';
-
-function scratchPageCheck(): ToolCheck {
-  const chromium = chromiumCheck();
-  if (!chromium.available) return chromium;
-  if (findScratchGuiDir() === null) return { available: false, reason: 'Scratch editor files not set up (npm run setup:scratch-editor)' };
-  return { available: true, reason: '' };
-}
+import { describeWithTool, scratchPageCheck } from '../support/system-tool';
 
 describeWithTool(scratchPageCheck(), 'Scratch page: Board code view', () => {
   let server: ClassroomServer;

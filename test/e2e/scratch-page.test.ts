@@ -7,11 +7,10 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
-import { findScratchGuiDir } from '../../src/server/scratch-gui-files';
 import { withTimeout } from '../server/helpers';
 import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
 import { ProjectBuilder, block, text } from '../support/sb3-builder';
-import { chromiumCheck, describeWithTool, type ToolCheck } from '../support/system-tool';
+import { chromiumCheck, describeWithTool, scratchPageCheck } from '../support/system-tool';
 
 const TOPIC = 'classroom/e2e';
 const ECHO_TOPIC = 'classroom/e2e/echo';
@@ -26,16 +25,6 @@ const CAT_COSTUME = {
   rotationCenterX: 48,
   rotationCenterY: 50,
 };
-
-/** Chromium and the editor files must both be there; in CI a missing one fails (see system-tool.ts). */
-function scratchPageCheck(): ToolCheck {
-  const chromium = chromiumCheck();
-  if (!chromium.available) return chromium;
-  if (findScratchGuiDir() === null) {
-    return { available: false, reason: 'Scratch editor files not set up (npm run setup:scratch-editor)' };
-  }
-  return { available: true, reason: '' };
-}
 
 /**
  * The script under test: "when message received on [classroom/e2e]: set received to (message);

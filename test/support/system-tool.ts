@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { findScratchGuiDir } from '../../src/server/scratch-gui-files';
 
 export interface ToolCheck {
   available: boolean;
@@ -66,6 +67,14 @@ export const mosquittoCheck = (): ToolCheck => checkTool('Mosquitto', MOSQUITTO,
 export const pahoCheck = (): ToolCheck =>
   checkTool('python3 with paho-mqtt', DEBIAN_PYTHON, ['-c', 'import paho.mqtt.client'], 'apt-get install -y python3-paho-mqtt');
 export const chromiumCheck = (): ToolCheck => checkTool('Chromium', CHROMIUM, ['--version'], 'apt-get install -y chromium');
+
+/** Chromium and the prebuilt Scratch editor's files (not an npm dependency) for the Scratch page's tests. */
+export function scratchPageCheck(): ToolCheck {
+  const chromium = chromiumCheck();
+  if (!chromium.available) return chromium;
+  if (findScratchGuiDir() === null) return { available: false, reason: 'Scratch editor files not set up (npm run setup:scratch-editor)' };
+  return { available: true, reason: '' };
+}
 
 /**
  * paho-mqtt 2.x from Debian 13's package, unpacked by `.ci/fetch-paho2` (Debian 12 ships 1.6):

@@ -21,6 +21,7 @@ import { closeServer, listenOn } from './listen';
 import { ConnectionsFeed } from './connections-feed';
 import type { FeedLimitOptions } from './feeds/feed-limits';
 import { MessageMonitor, type MonitorOptions } from './monitor';
+import { ChartHistoryStore, type ChartHistoryOptions } from './chart-history/chart-history-store';
 import { lanIPv4Addresses } from './network';
 import { RetainedFileStore, type RetainedRecord } from './retained-store';
 import { findScratchGuiDir } from './scratch-gui-files';
@@ -67,6 +68,8 @@ export interface ClassroomServerOptions {
   feeds?: FeedLimitOptions;
   /** Bounds of the monitor feed (history, message sizes; feed limits here override `feeds` for it). */
   monitor?: MonitorOptions;
+  /** Bounds of the charts' history the server keeps for dashboards (topics, memory, per-topic window). */
+  chartHistory?: ChartHistoryOptions;
 }
 
 export interface ClassroomServer {
@@ -94,6 +97,8 @@ export interface ClassroomServer {
   monitor: MessageMonitor;
   /** The dashboard's feed behind `/api/dashboard/connections`. */
   connections: ConnectionsFeed;
+  /** The charts' history sent first to a dashboard that opens (kept in memory only). */
+  chartHistory: ChartHistoryStore;
   /** Connections: who connected, who left, what was refused and why. */
   events: ConnectionEvents;
   /** The limits in force. */
@@ -203,7 +208,8 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
   if (store !== null) await restoreRetained(broker, restored);
 
   // Only now start watching publishes, so the restored messages are not written back or shown as new.
-  const monitor = new MessageMonitor({ ...options.feeds, ...options.monitor });
+  const chartHistory = new ChartHistoryStore(options.chartHistory);
+  const monitor = new MessageMonitor({ ...options.feeds, ...options.monitor }, chartHistory);
   const connections = new ConnectionsFeed(events, options.feeds);
   broker.on('publish', (packet, client) => {
     monitor.record({
@@ -294,6 +300,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
     viewerCode,
     monitor,
     connections,
+    chartHistory,
     events,
     limits,
     originPolicy,

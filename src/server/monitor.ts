@@ -3,6 +3,8 @@ import { inLines } from '../i18n/terminal-text';
 import { SERVER_TEXT as T } from './server-text';
 import { cutText } from '../text/cut-text';
 import { FEED_LIMIT_DEFAULTS, LimitedFeeds, type FeedLimitOptions } from './feeds/feed-limits';
+import type { ChartHistoryStore } from './chart-history/chart-history-store';
+import { HistoryStream, MAX_PASSES } from './chart-history/history-stream';
 
 /** One message as shown to the monitor page. */
 export interface MonitoredMessage {
@@ -56,6 +58,8 @@ interface Feed {
   /** Messages that left the history before this feed could be sent them, not yet reported. */
   dropped: number;
   fullSince: number | null;
+  /** While set, the dashboard's chart history is still being sent; live messages wait in the history ring. */
+  charts: HistoryStream | null;
 }
 
 function cutForDisplay(text: string, max: number): string {
@@ -80,7 +84,11 @@ export class MessageMonitor {
   private seq = 0;
   private lastKeepAlive = Date.now();
 
-  constructor(options: MonitorOptions = {}) {
+  /** `chartHistory`: the charts' history kept by the server, sent first to a dashboard that opens. */
+  constructor(
+    options: MonitorOptions = {},
+    private readonly chartHistory: ChartHistoryStore | null = null,
+  ) {
     this.options = { ...MONITOR_DEFAULTS, ...options };
     this.feeds = new LimitedFeeds<Feed>(this.options);
     this.timer = setInterval(() => this.tick(), Math.min(1000, this.options.keepAliveMs));
@@ -110,6 +118,7 @@ export class MessageMonitor {
       qos: message.qos ?? 0,
       clientId: message.clientId == null ? null : cutForDisplay(message.clientId, this.options.maxClientIdChars),
     };
+    this.chartHistory?.record(entry);
     this.history.push(entry);
     if (this.history.length > this.options.historySize) this.history.shift();
     for (const feed of this.feeds) this.pump(feed);
@@ -128,6 +137,8 @@ export class MessageMonitor {
   /**
    * Serves `GET /api/monitor` as Server-Sent Events: history first, then live messages. `HEAD`
    * gets the headers only. Beyond the feed limits the answer is 503 with an explanation.
+   * `?history=charts` (the dashboard) first gets the charts' history kept by the server, in pieces
+   * (`event: history`, between `history-start` and `history-end`), unless it is resuming.
    */
   attach(req: IncomingMessage, res: ServerResponse): void {
     if (this.feeds.refuseOverLimit(req, res, `${inLines(T.tooManyMonitors)}\n`)) return;
@@ -147,14 +158,21 @@ export class MessageMonitor {
     // A page that reconnects sends the last id it saw: resend only what it missed.
     const lastId = Number(req.headers['last-event-id']);
     const since = Number.isFinite(lastId) && lastId > 0 && lastId <= this.seq ? lastId : 0;
-    const feed: Feed = { res, address, sent: since, dropped: 0, fullSince: null };
+    const wantsCharts = new URL(req.url ?? '/', 'http://placeholder').searchParams.get('history') === 'charts';
+    const charts = wantsCharts && since === 0 && this.chartHistory !== null ? new HistoryStream(this.chartHistory) : null;
+    const feed: Feed = { res, address, sent: since, dropped: 0, fullSince: null, charts };
     // Messages older than the history that this page never saw are not "dropped": it just came late.
     const oldest = this.history[0]?.seq;
     if (oldest !== undefined && feed.sent < oldest - 1) feed.sent = oldest - 1;
     if (oldest === undefined) feed.sent = Math.max(feed.sent, this.seq);
     this.feeds.add(req, feed);
     res.on('drain', () => this.pump(feed));
-    this.pump(feed, 'retry: 2000\n\n');
+    if (charts === null) {
+      this.pump(feed, 'retry: 2000\n\n');
+      return;
+    }
+    charts.startPass(this.seq);
+    this.pump(feed, 'retry: 2000\n\nevent: history-start\ndata: {}\n\n');
   }
 
   /** Ends every open feed, e.g. when the server stops. */
@@ -167,6 +185,10 @@ export class MessageMonitor {
   private pump(feed: Feed, prefix = ''): void {
     if (!this.feeds.isOpen(feed)) return;
     const { res } = feed;
+    if (feed.charts !== null) {
+      prefix = this.pumpCharts(feed, feed.charts, prefix);
+      if (feed.charts !== null) return;
+    }
     const oldest = this.history[0]?.seq;
     if (oldest !== undefined && feed.sent < oldest - 1) {
       // The page fell so far behind that these left the history: count them for the page.
@@ -191,6 +213,37 @@ export class MessageMonitor {
     else feed.fullSince ??= Date.now();
   }
 
+  /**
+   * Sends chart history while the socket has room. When a pass is complete and the recent messages
+   * still reach back to where it started, the feed goes live from the oldest recent message (the
+   * page skips the readings it already has); returns what is left to write with the live part.
+   */
+  private pumpCharts(feed: Feed, charts: HistoryStream, prefix: string): string {
+    let chunk = prefix;
+    while (feed.res.writableLength + chunk.length < this.options.maxBufferedBytes) {
+      const piece = charts.next(this.seq);
+      if (piece !== null) {
+        chunk += piece;
+        continue;
+      }
+      const oldest = this.history[0]?.seq;
+      const covered = oldest === undefined || oldest - 1 <= charts.passStartSeq;
+      if (!covered && charts.passes < MAX_PASSES) {
+        charts.startPass(this.seq);
+        continue;
+      }
+      // Past the last pass, what left the recent messages is reported as dropped, as for any slow page.
+      feed.sent = oldest === undefined ? this.seq : covered ? oldest - 1 : charts.passStartSeq;
+      feed.charts = null;
+      // The id lets a page that reconnects resume instead of being sent the history again.
+      return `${chunk}id: ${feed.sent}\nevent: history-end\ndata: {}\n\n`;
+    }
+    if (chunk !== '' && !feed.res.write(chunk)) feed.fullSince ??= Date.now();
+    if (this.hasRoom(feed.res)) feed.fullSince = null;
+    else feed.fullSince ??= Date.now();
+    return '';
+  }
+
   private hasRoom(res: ServerResponse): boolean {
     return res.writableLength < this.options.maxBufferedBytes;
   }
@@ -200,6 +253,7 @@ export class MessageMonitor {
     const now = Date.now();
     const keepAlive = now - this.lastKeepAlive >= this.options.keepAliveMs;
     if (keepAlive) this.lastKeepAlive = now;
+    this.chartHistory?.sweep();
     for (const feed of this.feeds.sweep(now, keepAlive)) this.pump(feed);
   }
 }

@@ -24,6 +24,7 @@ function fakeServer(overrides: Partial<ClassroomServer> = {}): ClassroomServer {
     viewerCode: null,
     monitor: undefined as never,
     connections: undefined as never,
+    chartHistory: undefined as never,
     events: undefined as never,
     limits: undefined as never,
     originPolicy: undefined as never,

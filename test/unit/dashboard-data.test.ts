@@ -3,7 +3,7 @@
  * per topic, the message rate, grouping and ordering of topics, CSV export, and the controls'
  * checks on what a teacher types or what localStorage holds.
  */
-import { readingOf, MAX_FIELDS } from '../../src/pages/dashboard/numeric-payload';
+import { readingOf, MAX_FIELDS } from '../../src/readings/numeric-payload';
 import { TopicHistory, DEFAULT_LIMITS } from '../../src/pages/dashboard/topic-history';
 import { RateMeter } from '../../src/pages/dashboard/rate-meter';
 import { compareTopics, groupOf, isInGroup, GROUP_BY_PARENT } from '../../src/pages/dashboard/topic-groups';

@@ -4,7 +4,8 @@
  * its first numeric message on; text messages on it afterwards update "last message" only.
  */
 import type { MonitoredMessage } from '../../server/monitor';
-import { readingOf } from './numeric-payload';
+import type { HistoryPiece } from '../../readings/history-piece';
+import { PLAIN_NUMBER_FIELD, readingOfMessage } from '../../readings/numeric-payload';
 import { RateMeter } from './rate-meter';
 import { DEFAULT_LIMITS, TopicHistory, type HistoryLimits } from './topic-history';
 
@@ -43,6 +44,13 @@ export class DashboardModel {
    * the server's clock, so a viewer laptop whose clock is off does not wipe or freeze the charts.
    */
   private clockOffset = Number.NEGATIVE_INFINITY;
+  /**
+   * Per topic, the message number up to which the server's history gave its readings: a replayed
+   * or live message up to there is already charted (see src/server/chart-history/history-stream.ts).
+   */
+  private readonly historyThrough = new Map<string, number>();
+  /** Topics whose first piece of the current history was added (the first piece replaces, the next ones append). */
+  private readonly historyTopics = new Set<string>();
 
   constructor(options: ModelOptions = {}) {
     this.limits = options.limits ?? DEFAULT_LIMITS;
@@ -55,18 +63,80 @@ export class DashboardModel {
     return this.now() + (Number.isFinite(this.clockOffset) ? this.clockOffset : 0);
   }
 
+  /** The server starts sending its chart history (again, after a reconnect that could not resume). */
+  startHistory(): void {
+    this.historyThrough.clear();
+    this.historyTopics.clear();
+  }
+
+  /** Adds a piece of the server's chart history; returns the topic's state, or null when the topic limit kept it out. */
+  addHistory(piece: HistoryPiece): TopicState | null {
+    const state = this.stateOf(piece.topic);
+    if (state === null) return null;
+    const history = (state.history ??= new TopicHistory(this.limits));
+    const first = piece.times[0];
+    if (!this.historyTopics.has(piece.topic) && first !== undefined) history.dropFrom(first);
+    this.historyTopics.add(piece.topic);
+    const last = piece.times[piece.times.length - 1];
+    piece.times.forEach((time, i) => {
+      const reading = new Map<string, number>();
+      piece.fields.forEach((field, j) => {
+        const value = piece.values[j][i];
+        if (value !== null) reading.set(field, value);
+      });
+      const sender = piece.clients[piece.from[i]];
+      history.add(time, reading, sender);
+      // Only what the rate's window can still see.
+      if (last - time <= state.rate.windowMs) state.rate.record(time);
+    });
+    if (last !== undefined && last >= state.lastTime) {
+      state.lastTime = last;
+      state.lastSender = piece.clients[piece.from[piece.from.length - 1]];
+      state.lastWasReading = true;
+      state.lastRetained = false;
+      const latest = history.latest();
+      // The payload itself is not kept by the server; a plain number's text is the number.
+      if (latest.length === 1 && latest[0][0] === PLAIN_NUMBER_FIELD) state.lastPayload = String(latest[0][1]);
+    }
+    this.historyThrough.set(piece.topic, Math.max(piece.through, this.historyThrough.get(piece.topic) ?? 0));
+    return state;
+  }
+
   /** Records a message; returns its topic's state, or null when the topic limit kept it out. */
   add(message: MonitoredMessage): TopicState | null {
     // The largest offset seen: history replayed on (re)connect is older and would understate it.
     this.clockOffset = Math.max(this.clockOffset, message.time - this.now());
-    let state = this.topics.get(message.topic);
+    const state = this.stateOf(message.topic);
+    if (state === null) return null;
+    const inHistory = message.seq <= (this.historyThrough.get(message.topic) ?? 0);
+    // A replayed message older than the history's last point must not make the card look older.
+    if (inHistory && message.time < state.lastTime) return state;
+    state.lastPayload = message.payload;
+    state.lastTruncated = message.truncated;
+    state.lastSender = message.clientId;
+    state.lastTime = message.time;
+    state.lastRetained = message.retain;
+    const reading = readingOfMessage(message);
+    state.lastWasReading = reading !== null;
+    // Already charted from the server's history: drawing it again would double the point.
+    if (inHistory) return state;
+    state.rate.record(message.time);
+    if (reading !== null) {
+      state.history ??= new TopicHistory(this.limits);
+      state.history.add(message.time, reading, message.clientId);
+    }
+    return state;
+  }
+
+  private stateOf(topic: string): TopicState | null {
+    let state = this.topics.get(topic);
     if (state === undefined) {
       if (this.topics.size >= this.maxTopics) {
         this.ignoredMessages += 1;
         return null;
       }
       state = {
-        topic: message.topic,
+        topic,
         history: null,
         lastPayload: '',
         lastTruncated: false,
@@ -76,20 +146,7 @@ export class DashboardModel {
         lastWasReading: false,
         rate: new RateMeter(),
       };
-      this.topics.set(message.topic, state);
-    }
-    state.lastPayload = message.payload;
-    state.lastTruncated = message.truncated;
-    state.lastSender = message.clientId;
-    state.lastTime = message.time;
-    state.lastRetained = message.retain;
-    state.rate.record(message.time);
-    // A cut payload is not the real reading: never chart half a number or half a JSON object.
-    const reading = message.truncated ? null : readingOf(message.payload);
-    state.lastWasReading = reading !== null;
-    if (reading !== null) {
-      state.history ??= new TopicHistory(this.limits);
-      state.history.add(message.time, reading, message.clientId);
+      this.topics.set(topic, state);
     }
     return state;
   }

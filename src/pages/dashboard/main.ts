@@ -81,7 +81,13 @@ function start(): void {
     }
     return view.drawCharts();
   });
-  openMonitorFeed('/api/monitor', {
+  // The server's chart history first (charts are full after a reload or in a second tab), then live.
+  openMonitorFeed('/api/monitor?history=charts', {
+    historyStart: () => model.startHistory(),
+    history: (piece) => {
+      if (model.addHistory(piece) !== null) batcher.mark(piece.topic);
+      else if (model.ignoredMessages === 1) showStatus();
+    },
     message: (message) => {
       if (model.add(message) !== null) batcher.mark(message.topic);
       else if (model.ignoredMessages === 1) showStatus();

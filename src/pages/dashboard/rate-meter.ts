@@ -6,7 +6,7 @@ export class RateMeter {
   private readonly times: number[] = [];
 
   constructor(
-    private readonly windowMs = 10_000,
+    readonly windowMs = 10_000,
     private readonly maxKept = 2_000,
   ) {}
 

@@ -2,16 +2,11 @@
  * The bounded history of one charted topic: the last `maxAgeMs` or `maxPoints` readings, whichever
  * is smaller, kept as columns that uPlot draws as they are (no copy per frame).
  */
-import type { Reading } from './numeric-payload';
-import { MAX_FIELDS } from './numeric-payload';
+import type { Reading } from '../../readings/numeric-payload';
+import { MAX_FIELDS } from '../../readings/numeric-payload';
+import { DEFAULT_LIMITS, type HistoryLimits } from '../../readings/history-limits';
 
-export interface HistoryLimits {
-  maxPoints: number;
-  maxAgeMs: number;
-}
-
-/** The issue's bound: the last 10 minutes or 10,000 points, whichever is smaller. */
-export const DEFAULT_LIMITS: HistoryLimits = { maxPoints: 10_000, maxAgeMs: 10 * 60_000 };
+export { DEFAULT_LIMITS, type HistoryLimits };
 
 export class TopicHistory {
   /** Field names in the order they were first seen (at most MAX_FIELDS). */
@@ -67,6 +62,20 @@ export class TopicHistory {
     this.times.splice(0, drop);
     this.senders.splice(0, drop);
     for (const column of this.columns) column.splice(0, drop);
+  }
+
+  /**
+   * Forgets the points from `timeMs` on, before the server's history of the same time span is added
+   * (a page that reconnects gets it again): what only this page had, before that, stays.
+   */
+  dropFrom(timeMs: number): void {
+    const from = timeMs / 1000;
+    let keep = this.times.length;
+    while (keep > 0 && this.times[keep - 1] >= from) keep -= 1;
+    if (keep === this.times.length) return;
+    this.times.length = keep;
+    this.senders.length = keep;
+    for (const column of this.columns) column.length = keep;
   }
 
   /** The latest value of each field that has one, in field order. */

@@ -3,6 +3,7 @@
  * EventSource reconnects by itself and sends Last-Event-ID, so the server resends only what was missed.
  */
 import type { MonitoredMessage } from '../../server/monitor';
+import type { HistoryPiece } from '../../readings/history-piece';
 import { isFeedRefused } from '../common/feed-refusal';
 
 /** `refused`: the server turned the feed away because too many are open (say so: FEED_TEXT). */
@@ -13,6 +14,10 @@ export interface FeedHandlers {
   /** The server skipped `count` messages because this page was reading too slowly. */
   dropped(count: number): void;
   status(status: FeedStatus): void;
+  /** The dashboard (`?history=charts`): the server starts sending the charts' history it keeps. */
+  historyStart?(): void;
+  /** One piece of one topic's chart history. */
+  history?(piece: HistoryPiece): void;
 }
 
 /** Accepts only well-formed events: a broken line must not break the panel. */
@@ -37,6 +42,30 @@ function parseMessage(data: string): MonitoredMessage | null {
     qos: Number(value.qos) || 0,
     clientId: typeof value.clientId === 'string' ? value.clientId : null,
   };
+}
+
+const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+
+/** Accepts only a well-formed piece whose columns all have one entry per point. */
+export function parseHistoryPiece(data: string): HistoryPiece | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (raw === null || typeof raw !== 'object') return null;
+  const { topic, fields, clients, times, from, values, through } = raw as Record<string, unknown>;
+  if (typeof topic !== 'string' || !finite(through)) return null;
+  if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string')) return null;
+  if (!Array.isArray(clients) || !clients.every((client) => client === null || typeof client === 'string')) return null;
+  if (!Array.isArray(times) || !times.every(finite)) return null;
+  if (!Array.isArray(from) || from.length !== times.length || !from.every((index) => Number.isInteger(index) && index >= 0 && index < clients.length)) return null;
+  if (!Array.isArray(values) || values.length !== fields.length) return null;
+  for (const column of values) {
+    if (!Array.isArray(column) || column.length !== times.length || !column.every((value) => value === null || finite(value))) return null;
+  }
+  return { topic, fields, clients, times, from, values, through } as HistoryPiece;
 }
 
 function droppedCount(data: string): number {
@@ -70,6 +99,11 @@ export function openMonitorFeed(url: string, handlers: FeedHandlers): () => void
   source.addEventListener('dropped', (event) => {
     const count = droppedCount((event as MessageEvent<string>).data);
     if (count > 0) handlers.dropped(count);
+  });
+  source.addEventListener('history-start', () => handlers.historyStart?.());
+  source.addEventListener('history', (event) => {
+    const piece = parseHistoryPiece((event as MessageEvent<string>).data);
+    if (piece !== null) handlers.history?.(piece);
   });
   return () => source.close();
 }

@@ -1,5 +1,6 @@
 /**
- * Which messages a chart can draw: a plain number (`21.5`, ` -3 `, `1e3`), or JSON whose leaves
+ * Which messages a chart can draw (one rule for the dashboard page and the classroom server's chart
+ * history, so a reloaded page charts exactly what a page that was open all along charted): a plain number (`21.5`, ` -3 `, `1e3`), or JSON whose leaves
  * include numbers (`{"temp": 21.5, "hum": 40}`, `{"sensors": [{"value": 3}]}`). Everything else
  * (text, `true`, `0x10`, `NaN`, JSON without a number) is not a reading and gets no chart.
  */
@@ -55,4 +56,9 @@ function collectNumbers(value: unknown, path: string, depth: number, into: Readi
     collectNumbers(item, path === '' ? key : `${path}.${key}`, depth + 1, into);
     if (into.size >= MAX_FIELDS) return;
   }
+}
+
+/** The reading of a message as the monitor feed carries it; a cut payload is never half a number or half a JSON object. */
+export function readingOfMessage(message: { payload: string; truncated: boolean }): Reading | null {
+  return message.truncated ? null : readingOf(message.payload);
 }

@@ -57,15 +57,18 @@ export function parseHistoryPiece(data: string): HistoryPiece | null {
   if (raw === null || typeof raw !== 'object') return null;
   const { topic, fields, clients, times, from, values, through } = raw as Record<string, unknown>;
   if (typeof topic !== 'string' || !finite(through)) return null;
-  if (!Array.isArray(fields) || !fields.every((field) => typeof field === 'string')) return null;
-  if (!Array.isArray(clients) || !clients.every((client) => client === null || typeof client === 'string')) return null;
-  if (!Array.isArray(times) || !times.every(finite)) return null;
-  if (!Array.isArray(from) || from.length !== times.length || !from.every((index) => Number.isInteger(index) && index >= 0 && index < clients.length)) return null;
-  if (!Array.isArray(values) || values.length !== fields.length) return null;
-  for (const column of values) {
-    if (!Array.isArray(column) || column.length !== times.length || !column.every((value) => value === null || finite(value))) return null;
-  }
-  return { topic, fields, clients, times, from, values, through } as HistoryPiece;
+  if (!isArrayOf(fields, (field): field is string => typeof field === 'string')) return null;
+  if (!isArrayOf(clients, (client): client is string | null => client === null || typeof client === 'string')) return null;
+  if (!isArrayOf(times, finite)) return null;
+  const pointIndex = (index: unknown): index is number => Number.isInteger(index) && (index as number) >= 0 && (index as number) < clients.length;
+  if (!isArrayOf(from, pointIndex) || from.length !== times.length) return null;
+  const column = (value: unknown): value is Array<number | null> => isArrayOf(value, (item): item is number | null => item === null || finite(item)) && value.length === times.length;
+  if (!isArrayOf(values, column) || values.length !== fields.length) return null;
+  return { topic, fields, clients, times, from, values, through };
+}
+
+function isArrayOf<T>(value: unknown, isItem: (item: unknown) => item is T): value is T[] {
+  return Array.isArray(value) && value.every((item) => isItem(item));
 }
 
 function droppedCount(data: string): number {

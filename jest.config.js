@@ -16,6 +16,7 @@ const UNIT_TESTS = [
   '<rootDir>/test/server/http-files.test.ts',
   '<rootDir>/test/server/scratch-gui-route.test.ts',
   '<rootDir>/test/server/monitor.test.ts',
+  '<rootDir>/test/server/chart-history-feed.test.ts',
   '<rootDir>/test/server/broker.test.ts',
 ];
 

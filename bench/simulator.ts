@@ -2,13 +2,16 @@
  * Simulator benchmark (board page in Chromium, classroom server in this process):
  * - time from the click on "Run in simulator" to the program's first print, first and second run;
  * - messages a second a counting hat handles in the simulator, next to the same main.py and
- *   mqtt_blocks.py under CPython against the same broker. micropython-lib's umqtt.simple cannot be
- *   installed here, so CPython runs this project's socket stand-in with its API
- *   (bench/support/cpython-board/). Two programs: the generated one (the library serves one message
- *   per 10 ms turn of `wait_msg()`, on a board too) and a bare umqtt.simple `wait_msg()` loop.
+ *   mqtt_blocks.py under CPython against the same broker. CPython runs micropython-lib's real
+ *   umqtt.simple when UMQTT_SIMPLE_DIR names a folder holding its umqtt/simple.py (it is not
+ *   shipped with this project and cannot be installed from here), otherwise this project's socket
+ *   stand-in with its API (bench/support/cpython-board/). Two programs: the generated one (the
+ *   library serves one message per 10 ms turn of `wait_msg()`, on a board too) and a bare
+ *   umqtt.simple `wait_msg()` loop.
  *
  *   npm run bench            (all benchmarks)
  *   npx tsx bench/simulator.ts [messages for the bare loop]
+ *   UMQTT_SIMPLE_DIR=/path/to/micropython-lib/micropython/umqtt.simple npx tsx bench/simulator.ts
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -211,7 +214,8 @@ export async function runSimulatorBenchmark(): Promise<void> {
 
     const row = (label: string, simulated: number, cpython: number) =>
       console.log(`  ${label.padEnd(58)} simulator ${simulated.toFixed(0).padStart(6)}/s   CPython ${cpython.toFixed(0).padStart(6)}/s   ratio ${(simulated / cpython).toFixed(2)}`);
-    console.log('  counting hat, messages a second (same main.py, same broker; CPython with the socket umqtt.simple stand-in):');
+    const umqttSimple = process.env.UMQTT_SIMPLE_DIR ? `micropython-lib's umqtt.simple from ${process.env.UMQTT_SIMPLE_DIR}` : 'the socket umqtt.simple stand-in';
+    console.log(`  counting hat, messages a second (same main.py, same broker; CPython with ${umqttSimple}):`);
     row(`generated program (${HAT_MESSAGES} msgs; library: one per 10 ms turn)`, hatSimulator, hatCpython);
     row(`bare umqtt.simple wait_msg() loop (${RAW_MESSAGES} msgs)`, bareSimulator, bareCpython);
   } finally {

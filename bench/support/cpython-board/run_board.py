@@ -22,6 +22,45 @@ time.sleep_us = lambda us: time.sleep(us / 1000000)
 
 program = os.path.abspath(sys.argv[1])
 _HERE = os.path.dirname(os.path.abspath(__file__))
+
+# UMQTT_SIMPLE_DIR names a folder holding micropython-lib's real umqtt/simple.py (e.g. a
+# micropython-lib checkout's micropython/umqtt.simple). It is not shipped with this project, so
+# it is used only when given; then CPython's socket learns MicroPython's stream methods, which
+# that file calls, and `umqtt` is that folder's package instead of our stand-in.
+_REAL_UMQTT = os.environ.get('UMQTT_SIMPLE_DIR')
+if _REAL_UMQTT:
+    import socket
+    import types
+
+    class _StreamSocket(socket.socket):
+        def write(self, data, length=None):
+            # A MicroPython stream writes a str as its UTF-8 bytes (the library's client id is one).
+            view = memoryview(data.encode() if isinstance(data, str) else data)
+            if length is not None:
+                view = view[:length]
+            self.sendall(view)
+            return len(view)
+
+        def read(self, n):
+            # MicroPython's stream read: a non-blocking socket gives what has come (None when
+            # nothing has); a blocking one n bytes unless the stream ends first.
+            data = b''
+            while len(data) < n:
+                try:
+                    chunk = self.recv(n - len(data))
+                except BlockingIOError:
+                    return data or None
+                if not chunk:
+                    break
+                data += chunk
+            return data
+
+    socket.socket = _StreamSocket
+    package = types.ModuleType('umqtt')
+    package.__path__ = [os.path.join(os.path.abspath(_REAL_UMQTT), 'umqtt')]
+    sys.modules['umqtt'] = package
+    if not os.path.isfile(os.path.join(package.__path__[0], 'simple.py')):
+        sys.exit('UMQTT_SIMPLE_DIR has no umqtt/simple.py: ' + _REAL_UMQTT)
 sys.path.insert(0, os.path.join(_HERE, '..', '..', '..', 'test', 'support', 'umqtt-core'))  # umqtt.simple's packets and rules
 sys.path.insert(0, _HERE)
 sys.path.insert(0, program)

@@ -9,8 +9,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { loaderFiles } from '../../src/ota/loader-files';
-import type { ScratchProject } from '../../src/sb3/project-types';
-import { translateProject } from '../../src/sb3/translate';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import { withTimeout } from '../server/helpers';
 import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
@@ -79,19 +77,19 @@ describeWithTool(scratchPageCheck(), 'Scratch page: Board code onto a board (Chr
   test('Upload to board (USB) writes the project\'s main.py and library on the board, which runs main.py', async () => {
     const { page, problems } = await openWithProject({ standin: { files: { 'main.py': OLD_MAIN } } });
     const shown = await page.getByRole('region', { name: 'main.py for the board' }).evaluate((node) => node.textContent ?? '');
-    const broker = await page.locator('#board-code-broker').inputValue();
 
     await page.getByRole('button', { name: 'Upload to board (USB)' }).click();
     await page.waitForFunction(() => /Uploaded/.test(document.querySelector('#upload-status')?.textContent ?? ''), undefined, WAIT).catch(async (error: Error) => {
       throw new Error(`${error.message}\nstatus: ${await statusText(page)}`);
     });
 
-    // The files on the board are exactly the program the view showed (and its library).
+    // The files on the board are exactly the program the view showed and the library it offers for download.
     expect(await boardFile(page, 'main.py')).toBe(shown);
-    const project = JSON.parse(await page.evaluate(() => window.mqttBlocksScratch!.vm.toJSON())) as ScratchProject;
-    const library = translateProject(project, { target: 'micropython', locale: 'en', projectName: 'any', skipUnsupported: false, broker }).program?.library;
-    expect(library).toBeDefined();
-    expect(await boardFile(page, library!.name)).toBe(library!.text);
+    const [download] = await Promise.all([page.waitForEvent('download', WAIT), page.locator('#board-code-download-library').click()]);
+    const library = readFileSync(await download.path(), 'utf8');
+    expect(download.suggestedFilename()).toBe('mqtt_blocks.py');
+    expect(library).toContain('class MQTTClient');
+    expect(await boardFile(page, download.suggestedFilename())).toBe(library);
 
     // The board restarted into the new main.py: it imports the library beside it, which needs the
     // Wi-Fi module this USB stand-in has not got, so the traceback ends there, shown as an error line.

@@ -180,6 +180,31 @@ export const CLI_TEXT = {
     default: 'tar failed: {detail}. Unpacking needs the system\'s tar command.',
     description: 'Setting up the Scratch editor: unpacking failed. {detail} is tar\'s own output.',
   },
+  setupNpmOutput: {
+    id: 'mqtt.cli.setup.npmOutput',
+    default: 'npm pack finished but did not name the file it downloaded (it said: {detail}). Run the command again; if this keeps happening, update npm.',
+    description: 'Setting up the Scratch editor: npm pack succeeded but its output was not the expected list of files. {detail} is the start of npm\'s output.',
+  },
+  setupNoBuild: {
+    id: 'mqtt.cli.setup.noBuild',
+    default: 'The downloaded package has no {file}, so it is not the prebuilt editor this version of mqtt-blocks expects. Nothing was installed.',
+    description: 'Setting up the Scratch editor: the unpacked package lacks the editor bundle. {file} is its path in the package.',
+  },
+  setupCopy: {
+    id: 'mqtt.cli.setup.copy',
+    default: 'Could not put the editor into {folder}: {detail}. Check that the disk has about 100 MB free and that the folder can be written, then run "npm run setup:scratch-editor" again.',
+    description: 'Setting up the Scratch editor: copying the unpacked editor into place failed. {detail} is the system\'s own message (English).',
+  },
+  setupInterrupted: {
+    id: 'mqtt.cli.setup.interrupted',
+    default: 'Stopped. The temporary download was removed; nothing was installed.',
+    description: 'Setting up the Scratch editor: the teacher pressed Ctrl-C (or the process was told to stop).',
+  },
+  setupKeptPrevious: {
+    id: 'mqtt.cli.setup.keptPrevious',
+    default: 'The Scratch editor that was already there is unchanged and still works.',
+    description: 'Setting up the Scratch editor failed, but an earlier editor was there before: it is still in place.',
+  },
   setupDone: {
     id: 'mqtt.cli.setup.done',
     default: 'Scratch editor set up in {folder}. Open /scratch/ on the classroom server.',

@@ -172,6 +172,49 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
     expect(problems.all()).toEqual([]);
   });
 
+  test('charts keep the earlier readings after a reload and in a second tab opened later (server history), and CSV has them', async () => {
+    const board = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: 'esp32-history' });
+    const readings = Array.from({ length: 30 }, (_, i) => 20 + i / 10);
+    for (const value of readings) await board.publishAsync('hist/g1/temp', String(value));
+    await board.publishAsync('hist/g1/env', JSON.stringify({ temp: 19.5, hum: 41 }));
+    // More than the monitor replays (200): the readings can only come from the server's chart history.
+    for (let i = 0; i < 250; i += 1) await board.publishAsync('hist/noise', `text ${i}`);
+
+    const chartData = async (page: Page, count: number): Promise<string[]> => {
+      const chart = page.getByRole('img', { name: /hist\/g1\/temp/ });
+      // Charts off screen are not drawn: earlier tests' topics are on this server too.
+      await page.fill('#search', 'hist/g1');
+      await chart.scrollIntoViewIfNeeded(WAIT);
+      await page.waitForFunction((n) => document.querySelector('.chart-card[data-topic="hist/g1/temp"] [role="img"]')?.getAttribute('data-points') === String(n), count, WAIT);
+      await expect(chart.getAttribute('aria-label')).resolves.toContain(String(readings[readings.length - 1]));
+      const [file] = await Promise.all([page.waitForEvent('download', WAIT), page.locator('.chart-card[data-topic="hist/g1/temp"] .csv-button').click()]);
+      const lines = readFileSync(await file.path(), 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+      expect(lines[0]).toBe('time,unix_ms,topic,client,value');
+      return lines.slice(1).map((line) => line.split(',').slice(2).join(','));
+    };
+    const expected = readings.map((value) => `hist/g1/temp,esp32-history,${value}`);
+
+    const { page, problems } = await openDashboard();
+    expect(await chartData(page, 30)).toEqual(expected);
+    await page.getByRole('img', { name: /hist\/g1\/env/ }).waitFor(WAIT);
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForSelector('#feed-status[data-state="live"]', WAIT);
+    expect(await chartData(page, 30)).toEqual(expected);
+
+    // Live readings continue the same chart, once each.
+    readings.push(23.5, 23.6);
+    for (const value of readings.slice(30)) await board.publishAsync('hist/g1/temp', String(value));
+    expected.push(...readings.slice(30).map((value) => `hist/g1/temp,esp32-history,${value}`));
+    expect(await chartData(page, 32)).toEqual(expected);
+    // A second tab (the projector) opened later sees the same history.
+    const second = await openDashboard('zh-CN');
+    expect(await chartData(second.page, 32)).toEqual(expected);
+    await expect(second.page.locator('#history-help').textContent()).resolves.toContain('10 分钟');
+    await expect(page.locator('#history-help').textContent()).resolves.toContain('10 minutes');
+    expect(problems.all()).toEqual([]);
+    expect(second.problems.all()).toEqual([]);
+  });
+
   test("a teacher's switch, slider and text box publish with the chosen QoS and retain, and follow the topic", async () => {
     const { page, problems } = await openDashboard();
     await page.waitForSelector('.controls-status[data-state="live"]', WAIT);

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_LIMITS, formatBytes } from '../../src/server/limits/broker-limits';
 import { MONITOR_DEFAULTS } from '../../src/server/monitor';
+import { CHART_HISTORY_DEFAULTS } from '../../src/server/chart-history/chart-history-store';
 
 const README = readFileSync(path.resolve(__dirname, '..', '..', 'README.md'), 'utf8');
 
@@ -28,6 +29,11 @@ test('every default in the README limits table is the one the server uses', () =
   expect(feeds).toContain(`${MONITOR_DEFAULTS.maxFeeds} in all, ${MONITOR_DEFAULTS.maxFeedsPerAddress} per computer, ${MONITOR_DEFAULTS.maxFeedsPerLoopbackAddress} on the server's own computer`);
   expect(feeds).toContain(`${MONITOR_DEFAULTS.stalledFeedTimeoutMs / 1000} s`);
   expect(row('Topics and client ids shown')).toContain(`${MONITOR_DEFAULTS.maxTopicChars} and ${MONITOR_DEFAULTS.maxClientIdChars} characters`);
+  const charts = CHART_HISTORY_DEFAULTS;
+  expect(row('Chart history the server keeps')).toContain(
+    `${charts.maxAgeMs / 60_000} minutes or ${charts.maxPoints} values per topic, whichever is less; ${charts.maxTopics} topics and ${formatBytes(charts.maxBytes)} in all`,
+  );
+  expect(row('服务器为仪表板保存的图表历史')).toContain(`每个主题 ${charts.maxAgeMs / 60_000} 分钟或 ${charts.maxPoints} 个值（取较少者）；共 ${charts.maxTopics} 个主题、${formatBytes(charts.maxBytes)}`);
   // The Chinese table carries the same numbers.
   expect(row('最大 MQTT 数据包')).toContain(formatBytes(d.maxPacketBytes));
   expect(row('同一台电脑的连接数')).toContain(`| ${d.maxConnectionsPerAddress} |`);

@@ -18,6 +18,7 @@ export type DashboardTextKey =
   | 'statusOffline'
   | 'empty'
   | 'nothingMatches'
+  | 'historyHelp'
   | 'pinned'
   | 'otherTopics'
   | 'pin'
@@ -146,6 +147,11 @@ export const DASHBOARD_TEXT = {
     id: 'mqtt.page.dashboard.nothingMatches',
     default: "No topic matches the search. Clear the search box to see everything.",
     description: "Dashboard: shown when the search box hides every topic.",
+  },
+  historyHelp: {
+    id: 'mqtt.page.dashboard.history.help',
+    default: "Each chart shows the last {minutes} minutes (at most {points} values per topic). The classroom server keeps them, so after reloading this page or opening it on the projector the charts are complete. Restarting the server starts them afresh. CSV downloads everything a chart shows.",
+    description: "Dashboard: help line under the toolbar about how much history the charts keep and where. {minutes} is a number such as 10, {points} a number such as 10,000.",
   },
   pinned: {
     id: 'mqtt.page.dashboard.pinned',

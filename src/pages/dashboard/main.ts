@@ -22,6 +22,7 @@ import { setText } from './dom';
 import { FrameBatcher } from './frame-batcher';
 import { PinStore } from './pins';
 import { GROUP_BY_PARENT } from './topic-groups';
+import { DEFAULT_LIMITS } from '../../readings/history-limits';
 
 function byId<T extends HTMLElement>(id: string): T {
   const node = document.getElementById(id);
@@ -118,6 +119,7 @@ function start(): void {
   });
   const show = (): void => {
     applyPageTexts(DASHBOARD_TEXT, DASHBOARD_TEXT.pageTitle, locale);
+    setText(byId('history-help'), say('historyHelp', locale, { minutes: DEFAULT_LIMITS.maxAgeMs / 60_000, points: DEFAULT_LIMITS.maxPoints.toLocaleString('en-US') }));
     view.setLocale(locale);
     controls.setLocale(locale);
     connections.setLocale(locale);

@@ -161,6 +161,8 @@ export class ChartCard implements TopicItem {
   drawChart(history: TopicHistory): void {
     this.stale = false;
     this.lastDrawn = performance.now();
+    // How many points the chart draws, for tests and tools that read the page (not the pixels).
+    this.plotBox.dataset.points = String(history.length);
     const data = [history.times, ...history.columns] as uPlot.AlignedData;
     if (this.plot === null) {
       this.plot = new uPlot(this.options(history), data, this.plotBox);

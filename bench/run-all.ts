@@ -40,6 +40,12 @@ async function main(): Promise<void> {
     timeout: 120000,
   });
   if (flood.status !== 0) throw new Error('flood-memory benchmark failed');
+  console.log();
+  const charts = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'chart-history-memory.ts')], {
+    stdio: 'inherit',
+    timeout: 120000,
+  });
+  if (charts.status !== 0) throw new Error('chart-history-memory benchmark failed');
 }
 
 main().catch((error) => {

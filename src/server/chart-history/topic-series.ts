@@ -141,10 +141,12 @@ export class TopicSeries {
   private senderSlot(sender: string | null): number {
     let slot = this.senderSlots.get(sender);
     if (slot === undefined) {
+      // A flat copy of the same text: a string built from pieces would keep every piece alive.
+      const kept = sender === null ? null : (JSON.parse(JSON.stringify(sender)) as string);
       slot = this.freeSlots.pop() ?? this.senderNames.length;
-      this.senderNames[slot] = sender;
+      this.senderNames[slot] = kept;
       this.senderCounts[slot] = 0;
-      this.senderSlots.set(sender, slot);
+      this.senderSlots.set(kept, slot);
       this.senderBytes += stringBytes(sender ?? '');
     }
     this.senderCounts[slot] += 1;

@@ -54,7 +54,7 @@ function overwriteInPlace(target: BlockJson, source: BlockJson): void {
 }
 
 export function passOnlyChangedBlockInfo(vm: ScratchVm, extensionId: string): void {
-  const emitter = vm as unknown as { emit: Emit };
+  const emitter = vm as unknown as { emit: Emit; listenerCount(event: string): number };
   const emit: Emit = emitter.emit.bind(vm);
   let lastContent: string | null = null;
   let lastWorkspace: Element | null = null;
@@ -70,6 +70,11 @@ export function passOnlyChangedBlockInfo(vm: ScratchVm, extensionId: string): vo
     lastContent = content;
     lastWorkspace = workspace;
     const fresh = definitionsIn(info);
+    // Only an update the editor hears defines blocks: before it has a workspace, nothing is kept.
+    if (workspace === null || emitter.listenerCount('BLOCKSINFO_UPDATE') === 0) {
+      defined = new Map();
+      return emit(event, ...args);
+    }
     if (!sameTypes(defined, fresh)) {
       defined = fresh;
       return emit(event, ...args);

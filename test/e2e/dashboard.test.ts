@@ -338,7 +338,7 @@ describeWithTool(chromiumCheck(), 'classroom dashboard with a login, as in --lan
   }, 30_000);
 
   test('page and feeds ask for a login; the teacher and the viewer code get in', async () => {
-    for (const path of ['/dashboard/', '/api/dashboard/connections', '/api/monitor']) {
+    for (const path of ['/dashboard/', '/api/dashboard/connections', '/api/monitor', '/api/monitor?history=charts']) {
       const anonymous = await fetch(`${base()}${path}`);
       expect([path, anonymous.status]).toEqual([path, 401]);
       expect(anonymous.headers.get('www-authenticate')).toMatch(/^Basic /);

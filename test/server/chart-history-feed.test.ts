@@ -191,3 +191,24 @@ describe('chart history on the dashboard feed', () => {
     expect(store.get(topics[0])?.length).toBe(2100);
   });
 });
+
+describe('the page accepts only well-formed history pieces', () => {
+  const good = { topic: '教室/温度', fields: ['value'], clients: ['b', null], times: [1, 2], from: [0, 1], values: [[1.5, null]], through: 9 };
+  test('a well-formed piece, Chinese topic and a broker point included', () => {
+    expect(parseHistoryPiece(JSON.stringify(good))).toEqual(good);
+  });
+  test.each([
+    ['not JSON', '{"topic":'],
+    ['not an object', '42'],
+    ['a column shorter than the times', JSON.stringify({ ...good, values: [[1.5]] })],
+    ['a sender index past the clients', JSON.stringify({ ...good, from: [0, 2] })],
+    ['a negative sender index', JSON.stringify({ ...good, from: [0, -1] })],
+    ['a value that is text', JSON.stringify({ ...good, values: [[1.5, '2']] })],
+    ['a field that is not text', JSON.stringify({ ...good, fields: [1] })],
+    ['more columns than fields', JSON.stringify({ ...good, values: [[1, 2], [3, 4]] })],
+    ['no through', JSON.stringify({ ...good, through: 'all' })],
+    ['a time that is not a number', JSON.stringify({ ...good, times: [1, null] })],
+  ])('refused: %s', (_what, data) => {
+    expect(parseHistoryPiece(data)).toBeNull();
+  });
+});

@@ -38,6 +38,12 @@ export interface MonitorOptions extends FeedLimitOptions {
   maxBufferedBytes?: number;
   /** Interval of SSE comments that keep proxies and idle timeouts from closing the stream. */
   keepAliveMs?: number;
+  /**
+   * The number counting starts after (default: this server's start time in microseconds). A page
+   * that reconnects after a restart still holds the last server's numbers; starting above them all
+   * tells its Last-Event-ID apart, so it gets the history again instead of a "resume" that skips.
+   */
+  firstSeq?: number;
 }
 
 export const MONITOR_DEFAULTS = {
@@ -79,9 +85,11 @@ function cutForDisplay(text: string, max: number): string {
 export class MessageMonitor {
   private readonly history: MonitoredMessage[] = [];
   private readonly feeds: LimitedFeeds<Feed>;
-  private readonly options: Required<MonitorOptions>;
+  private readonly options: Required<Omit<MonitorOptions, 'firstSeq'>>;
   private readonly timer: NodeJS.Timeout;
-  private seq = 0;
+  /** Numbers up to this one belong to an earlier run of the server. */
+  private readonly firstSeq: number;
+  private seq: number;
   private lastKeepAlive = Date.now();
 
   /** `chartHistory`: the charts' history kept by the server, sent first to a dashboard that opens. */
@@ -89,7 +97,12 @@ export class MessageMonitor {
     options: MonitorOptions = {},
     private readonly chartHistory: ChartHistoryStore | null = null,
   ) {
-    this.options = { ...MONITOR_DEFAULTS, ...options };
+    const { firstSeq = Date.now() * 1000, ...limits } = options;
+    this.options = { ...MONITOR_DEFAULTS, ...limits };
+    // Microseconds stay exact in a double until the year 2255, and a server would have to average
+    // a million messages a second to count past the next run's start.
+    this.firstSeq = firstSeq;
+    this.seq = firstSeq;
     this.feeds = new LimitedFeeds<Feed>(this.options);
     this.timer = setInterval(() => this.tick(), Math.min(1000, this.options.keepAliveMs));
     this.timer.unref();
@@ -155,9 +168,10 @@ export class MessageMonitor {
       res.end();
       return;
     }
-    // A page that reconnects sends the last id it saw: resend only what it missed.
+    // A page that reconnects sends the last id it saw: resend only what it missed. An id from an
+    // earlier run of the server (or a forged one) gets the whole history instead.
     const lastId = Number(req.headers['last-event-id']);
-    const since = Number.isFinite(lastId) && lastId > 0 && lastId <= this.seq ? lastId : 0;
+    const since = Number.isInteger(lastId) && lastId > this.firstSeq && lastId <= this.seq ? lastId : 0;
     const wantsCharts = new URL(req.url ?? '/', 'http://placeholder').searchParams.get('history') === 'charts';
     const charts = wantsCharts && since === 0 && this.chartHistory !== null ? new HistoryStream(this.chartHistory) : null;
     const feed: Feed = { res, address, sent: since, dropped: 0, fullSince: null, charts };

@@ -53,7 +53,7 @@ describe('MessageMonitor', () => {
   });
 
   test('a slow page never holds the broker: it is written to only when it has room, and told what left the history meanwhile', () => {
-    const small = new MessageMonitor({ historySize: 3 });
+    const small = new MessageMonitor({ historySize: 3, firstSeq: 0 });
     try {
       const res = attach(small);
       res.writableLength = 10 * 1024 * 1024; // the page stopped reading
@@ -72,14 +72,40 @@ describe('MessageMonitor', () => {
     }
   });
 
+  const reconnect = (to: MessageMonitor, lastEventId: string): string => {
+    const res = new FakeResponse();
+    const req = Object.assign(new EventEmitter(), { headers: { 'last-event-id': lastEventId } }) as unknown as IncomingMessage;
+    to.attach(req, res as unknown as ServerResponse);
+    return res.written.join('');
+  };
+
   test('a page reconnecting with Last-Event-ID only gets what it missed', () => {
     for (let i = 1; i <= 5; i += 1) monitor.record({ topic: `t/${i}`, payload: '' });
-    const res = new FakeResponse();
-    const req = Object.assign(new EventEmitter(), { headers: { 'last-event-id': '3' } }) as unknown as IncomingMessage;
-    monitor.attach(req, res as unknown as ServerResponse);
-    const first = res.written[0];
+    const first = reconnect(monitor, String(monitor.recent()[2].seq));
     expect(first).not.toContain('"topic":"t/3"');
     expect(first).toContain('"topic":"t/4"');
     expect(first).toContain('"topic":"t/5"');
+  });
+
+  test('a page still open from before the server restarted gets the new history, not a resume that skips it', async () => {
+    const before = new MessageMonitor();
+    for (let i = 1; i <= 300; i += 1) before.record({ topic: `old/${i}`, payload: '' });
+    const lastSeen = String(before.recent()[199].seq);
+    before.close();
+    await new Promise((resolve) => setTimeout(resolve, 5)); // a restart takes longer than this
+    const after = new MessageMonitor();
+    try {
+      // More messages than the page had seen: with numbers counted from 1 again, its old id
+      // would look like one of these and the page would silently miss them.
+      for (let i = 1; i <= 300; i += 1) after.record({ topic: `new/${i}`, payload: '' });
+      const written = reconnect(after, lastSeen);
+      expect(written).toContain('"topic":"new/101"');
+      expect(written).toContain('"topic":"new/300"');
+      // A forged id (not a number from this run) is treated the same way.
+      expect(reconnect(after, '1e400')).toContain('"topic":"new/101"');
+      expect(reconnect(after, 'abc')).toContain('"topic":"new/101"');
+    } finally {
+      after.close();
+    }
   });
 });

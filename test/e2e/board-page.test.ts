@@ -91,9 +91,11 @@ describeWithTool(chromiumCheck(), 'board editor page (Chromium)', () => {
     const origin = `http://127.0.0.1:${server.httpPort}`;
     const foreign: string[] = [];
     const failed: string[] = [];
+    let infoQuestions = 0;
     page.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(origin) && !/^(data|blob):/.test(url)) foreign.push(url);
+      if (new URL(url).pathname === '/api/info') infoQuestions += 1;
     });
     page.on('response', (response) => {
       if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
@@ -116,6 +118,8 @@ describeWithTool(chromiumCheck(), 'board editor page (Chromium)', () => {
       WAIT,
     );
     await page.keyboard.press('Escape');
+    // The broker note and the upload panel (built first) both wanted the server's answer: the page asked once.
+    expect(infoQuestions).toBe(1);
 
     expect(foreign).toEqual([]);
     expect(failed).toEqual([]);

@@ -3,6 +3,7 @@
  * port (in LAN mode the LAN address). Pages opened some other way simply get nothing.
  */
 import type { BrokerInfo } from '../../server/http-app';
+import { fetchServerInfo } from '../common/server-info';
 
 export interface BoardBroker {
   /** `mqtt://host:port`, ready for the connect block. */
@@ -18,16 +19,11 @@ export function boardBrokerFrom(info: Pick<BrokerInfo, 'tcp' | 'lan'>): BoardBro
   return { url: `mqtt://${hostPart}:${port}`, lan: info.lan === true };
 }
 
-export async function fetchBoardBroker(timeoutMs = 5000): Promise<BoardBroker | null> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
+/** Where boards connect, or null when the server does not say (a page opened some other way). */
+export async function fetchBoardBroker(): Promise<BoardBroker | null> {
   try {
-    const response = await fetch('/api/info', { signal: controller.signal, cache: 'no-store' });
-    if (!response.ok) return null;
-    return boardBrokerFrom((await response.json()) as BrokerInfo);
+    return boardBrokerFrom(await fetchServerInfo());
   } catch {
     return null;
-  } finally {
-    clearTimeout(timer);
   }
 }

@@ -8,6 +8,7 @@ import { translate } from '../../i18n/translate';
 import type { BrokerInfo } from '../../server/http-app';
 import { bindLanguageSwitch } from '../common/language-switch';
 import { initialLocale, rememberLocale } from '../common/locale-choice';
+import { fetchServerInfo } from '../common/server-info';
 import { openMonitorFeed, type FeedStatus } from '../monitor/monitor-feed';
 import { FEED_TEXT } from '../common/feed-refusal';
 import { ConnectionsPanel } from './connections/connections-panel';
@@ -30,13 +31,9 @@ function byId<T extends HTMLElement>(id: string): T {
   return node as T;
 }
 
-async function fetchInfo(): Promise<BrokerInfo | null> {
-  try {
-    const response = await fetch('/api/info', { cache: 'no-store' });
-    return response.ok ? ((await response.json()) as BrokerInfo) : null;
-  } catch {
-    return null;
-  }
+/** The server's answer, or null without one: the dashboard then shows the feed only. */
+function fetchInfo(): Promise<BrokerInfo | null> {
+  return fetchServerInfo().catch(() => null);
 }
 
 function start(): void {

@@ -5,6 +5,7 @@
  */
 import type { PendingMessage } from '../../../../blocks/types';
 import { translate, type Locale } from '../../../i18n/translate';
+import { fetchServerInfo } from '../../common/server-info';
 import { mainPyLine, type LineMap } from './line-map';
 import { PinPanel } from './pin-panel';
 import type { BoardEvent, ProgramFile } from './protocol';
@@ -32,13 +33,10 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: strin
 /** The classroom server tells pages its WebSocket broker address; the page's own host is the fallback. */
 async function classroomBrokerUrl(): Promise<string> {
   try {
-    const response = await fetch('/api/info', { cache: 'no-store' });
-    const info = (await response.json()) as { websocketUrl?: unknown };
-    if (typeof info.websocketUrl === 'string') return info.websocketUrl;
+    return (await fetchServerInfo()).websocketUrl;
   } catch {
-    // Fall through to the page's own host.
+    return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/mqtt`;
   }
-  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/mqtt`;
 }
 
 export class SimulatorPanel {

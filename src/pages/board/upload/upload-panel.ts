@@ -15,6 +15,8 @@ import { UPLOAD_PAGE_TEXT } from './upload-page-text';
 import { LOADER_SOURCE } from './loader-source';
 import { ChooseError, SerialBoardPort, serialAvailability } from './web-serial';
 import { WifiBoards } from './wifi-boards';
+import { boardBrokerFrom } from '../broker-info';
+import { fetchServerInfo } from '../../common/server-info';
 
 type TextKey = keyof typeof UPLOAD_PAGE_TEXT;
 
@@ -52,22 +54,6 @@ const PANEL_HTML = `
   </form>
 </details>
 `;
-
-interface ServerInfo {
-  websocketUrl?: string;
-  authRequired?: boolean;
-  lan?: boolean;
-  tcp?: { host?: string; port?: number };
-}
-
-async function fetchServerInfo(): Promise<ServerInfo | null> {
-  try {
-    const response = await fetch('/api/info', { cache: 'no-store' });
-    return response.ok ? ((await response.json()) as ServerInfo) : null;
-  } catch {
-    return null;
-  }
-}
 
 export class UploadPanel {
   private port: SerialBoardPort | null = null;
@@ -285,15 +271,15 @@ export class UploadPanel {
   }
 
   private async startWifi(): Promise<void> {
-    const info = await fetchServerInfo();
-    if (info === null || typeof info.websocketUrl !== 'string') {
+    const info = await fetchServerInfo().catch(() => null);
+    if (info === null) {
       this.wifiNote = { message: UPLOAD_PAGE_TEXT.wifiUnavailable };
       return this.renderBoards();
     }
     this.websocketUrl = info.websocketUrl;
-    const tcp = info.tcp;
-    if (info.lan === true && typeof tcp?.host === 'string' && typeof tcp.port === 'number') {
-      this.boardBroker = `mqtt://${tcp.host.includes(':') ? `[${tcp.host}]` : tcp.host}:${tcp.port}`;
+    const broker = boardBrokerFrom(info);
+    if (broker?.lan === true) {
+      this.boardBroker = broker.url;
       this.renderBoards();
     }
     if (info.authRequired) {

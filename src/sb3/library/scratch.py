@@ -504,8 +504,15 @@ def stop_other_scripts(owner):
 
 
 def _report(script, error):
-    # A mistake in one script is printed; that script stops and the others go on.
+    # A mistake in one script is printed, with the traceback naming main.py's line (imported only
+    # then; MicroPython has sys.print_exception); that script stops and the others go on.
     print(_T_SCRIPT_STOPPED % (script.f.__name__, repr(error)))
+    import sys
+    if hasattr(sys, 'print_exception'):
+        sys.print_exception(error)
+    else:
+        import traceback
+        print(traceback.format_exc(), end='')
 
 
 def _turn(task):

@@ -17,7 +17,7 @@ import { MESSAGES, type MessageName as MessageId } from '../../src/i18n/messages
 import { messageTemplate, textIn } from '../../src/i18n/translate';
 import { loadProject, type ScratchHarness } from '../support/scratch-harness';
 import { startTestBroker, type TestBroker } from '../support/test-broker';
-import { ProjectBuilder, block, mqttMenu, num, text, variable } from '../support/sb3-builder';
+import { ProjectBuilder, block, num, text, variable } from '../support/sb3-builder';
 import { waitFor } from '../support/ports';
 
 // ---------------------------------------------------------------------------------------------
@@ -488,7 +488,7 @@ test('in the VM: reporters as messages publish as Scratch shows them; a wildcard
       publishBlock(block('data_listcontents', {}, { LIST: { list: 'words' } }), text('vm/words')),
       publishBlock(text('你好，世界'), block('operator_join', { STRING1: text('教室/'), STRING2: text('温度') })),
       publishBlock(num(7), text('vm/number-input')),
-      block('mqtt_publishWithOptions', { MESSAGE: text('x'), TOPIC: text('room/+/temp'), QOS: mqttMenu('QOS', '1'), RETAIN: mqttMenu('RETAIN', 'no') }),
+      block('mqtt_publishWithOptions', { MESSAGE: text('x'), TOPIC: text('room/+/temp') }, { QOS: '1', RETAIN: 'no' }),
       setVar('error', block('mqtt_lastError')),
       setVar('json', block('mqtt_jsonValue', { PATH: text('temp'), JSON: text('{"temp": 21.5') })),
       publishBlock(text('still here'), text('vm/end')),

@@ -1,7 +1,7 @@
 /**
  * Builds Scratch 3 project JSON (the project.json inside an .sb3) from readable script outlines,
- * in the exact serialized form scratch-gui saves: compressed primitives, shadow menus for extension
- * menus, parent/next links. Fixture files in test/fixtures/projects are written with it.
+ * in the exact serialized form scratch-gui saves: compressed primitives, extension menus as fields,
+ * parent/next links. Fixture files in test/fixtures/projects are written with it.
  */
 
 type Primitive = { kind: 'text'; value: string } | { kind: 'number'; value: number };
@@ -34,8 +34,9 @@ export const block = (
 ): BlockNode => ({ kind: 'block', opcode, inputs, fields, stacks });
 /** A menu block that Scratch keeps as a shadow (the dropdown inside an input). */
 export const shadow = (node: BlockNode): BlockNode => ({ ...node, shadow: true });
-/** An extension menu (acceptReporters: false) as Scratch stores it: a shadow block holding the field. */
-export const mqttMenu = (menu: string, value: string): BlockNode => shadow(block(`mqtt_menu_${menu}`, {}, { [menu]: value }));
+// Our extension's menus (QOS, RETAIN, STATE) do not accept reporters, so the editor saves them as
+// fields of the block itself (scratch-vm makes them field_dropdown arguments), not as shadow blocks:
+// pass them in `block`'s fields.
 
 interface SerializedBlock {
   opcode: string;

@@ -4,6 +4,7 @@ import { CLI_TEXT } from './cli-text';
 import { registerGenerateCommand } from './generate-command';
 import { registerLoaderCommand } from './loader-command';
 import { localiseHelp } from './localised-help';
+import { localiseParseErrors } from './parse-errors';
 import { registerSendCommand } from './send-command';
 import { registerServeCommand } from './serve-command';
 
@@ -21,7 +22,7 @@ export function buildProgram(): Command {
   registerGenerateCommand(program);
   registerLoaderCommand(program);
   registerSendCommand(program);
-  return program;
+  return localiseParseErrors(program);
 }
 
 export async function main(argv: string[] = process.argv): Promise<void> {

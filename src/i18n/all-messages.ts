@@ -28,6 +28,7 @@ import { HOME_TEXT } from '../pages/home/home-text';
 import { SCRATCH_PAGE_TEXT } from '../pages/scratch/scratch-page-text';
 import { BANNER_TEXT } from '../cli/banner';
 import { CLI_TEXT } from '../cli/cli-text';
+import { PARSE_ERROR_TEXT } from '../cli/parse-error-text';
 import { REFUSAL_TEXT } from '../server/events/refusal-text';
 import { SERVER_TEXT } from '../server/server-text';
 import { HOST_TEXT } from '../scratch/host-text';
@@ -51,7 +52,7 @@ export const MESSAGE_AREAS: Readonly<Record<string, readonly Message[]>> = {
   'extension host glue (src/scratch/host-text.ts)': Object.values(HOST_TEXT),
   'classroom server (src/server/server-text.ts)': Object.values(SERVER_TEXT),
   'refusal reasons, server terminal and dashboard (src/server/events/refusal-text.ts)': Object.values(REFUSAL_TEXT),
-  'command line (src/cli/cli-text.ts, src/cli/banner.ts)': [...Object.values(CLI_TEXT), ...Object.values(BANNER_TEXT)],
+  'command line (src/cli/cli-text.ts, src/cli/banner.ts, src/cli/parse-error-text.ts)': [...Object.values(CLI_TEXT), ...Object.values(BANNER_TEXT), ...Object.values(PARSE_ERROR_TEXT)],
   'blocks (blocks/)': catalogueMessages(),
   'board addresses (blocks/board-url.ts)': Object.values(BOARD_URL_MESSAGES),
   'connection errors (src/i18n/messages.ts)': Object.values(MESSAGES),

@@ -50,3 +50,14 @@ export function helpText(message: Message, params?: MessageParams, env: LocaleEn
   const locale = terminalLocale(env);
   return locale === null ? onOneLine(message, params) : translate(message, locale, params);
 }
+
+/**
+ * An answer to what the teacher typed (the command line's own errors): like help, in the terminal's
+ * language alone when the environment names one; when it names none, every language in turn, the
+ * messages one line each.
+ */
+export function replyText(messages: readonly PendingMessage[], env: LocaleEnvironment = process.env): string {
+  const named = terminalLocale(env);
+  const blocks = (named === null ? LOCALES : [named]).map((locale) => messages.map((message) => translatePending(message, locale)).join('\n'));
+  return [...new Set(blocks)].join('\n');
+}

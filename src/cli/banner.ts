@@ -109,6 +109,11 @@ export const BANNER_TEXT = {
     default: 'Web pages also allowed to use the broker',
     description: 'Start-up message, heading above extra web page origins allowed to connect (--allow-origin).',
   },
+  hosts: {
+    id: 'mqtt.cli.banner.hosts',
+    default: 'Other names this server answers to',
+    description: 'Start-up message, heading above extra host names the server answers to (--allow-host).',
+  },
   stop: {
     id: 'mqtt.cli.banner.stop',
     default: 'Press Ctrl-C to stop',
@@ -172,6 +177,8 @@ export function formatBanner(server: ClassroomServer, extensionBuilt: boolean): 
   if (origins.length > 0) {
     lines.push('', onOneLine(T.origins), ...origins.map((origin) => `  ${origin}`));
   }
+  const hosts = server.originPolicy?.allowedHosts ?? [];
+  if (hosts.length > 0) lines.push('', onOneLine(T.hosts), ...hosts.map((host) => `  ${host}`));
 
   lines.push('', onOneLine(T.stop), '');
   return lines.join('\n');

@@ -290,6 +290,11 @@ export const CLI_TEXT = {
     default: 'also let pages from this web site use the broker, e.g. https://example.org (repeatable)',
     description: 'Command line help of "serve --allow-origin". Keep the example address.',
   },
+  serveAllowHost: {
+    id: 'mqtt.cli.serve.option.allowHost',
+    default: 'also answer to this name (a school name, or a proxy as name:port), e.g. classroom.school.lan (repeatable)',
+    description: 'Command line help of "serve --allow-host". Keep the example name.',
+  },
   serveMaxPacketSize: {
     id: 'mqtt.cli.serve.option.maxPacketSize',
     default: 'largest MQTT packet, e.g. 2m (default 2 MiB)',

@@ -21,6 +21,7 @@ export interface ServeOptions {
   askPassword?: boolean;
   retainedFile?: string;
   allowOrigin?: string[];
+  allowHost?: string[];
   maxPacketSize?: number;
   maxQueuedBytes?: number;
   maxQueuedMessages?: number;
@@ -82,6 +83,7 @@ export async function serve(options: ServeOptions, print: (text: string) => void
     password: await resolvePassword(options),
     retainedFile: options.retainedFile,
     allowOrigins: options.allowOrigin ?? [],
+    allowHosts: options.allowHost ?? [],
     limits: {
       maxPacketBytes: options.maxPacketSize,
       maxQueuedBytesPerClient: options.maxQueuedBytes,
@@ -127,6 +129,7 @@ export function registerServeCommand(program: Command): void {
     .option('--ask-password', helpText(T.serveAskPassword))
     .option('--retained-file <file>', helpText(T.serveRetainedFile))
     .option('--allow-origin <origin>', helpText(T.serveAllowOrigin), collect)
+    .option('--allow-host <name>', helpText(T.serveAllowHost), collect)
     .option('--max-packet-size <size>', helpText(T.serveMaxPacketSize), parseSize)
     .option('--max-queued-bytes <size>', helpText(T.serveMaxQueuedBytes), parseSize)
     .option('--max-queued-messages <count>', helpText(T.serveMaxQueuedMessages), parseCount)
@@ -136,7 +139,7 @@ export function registerServeCommand(program: Command): void {
         const server = await serve(options);
         stopOnSignals(server);
       } catch (error) {
-        const explained = ['InvalidOriginError', 'RetainedFileError'];
+        const explained = ['InvalidOriginError', 'InvalidHostError', 'RetainedFileError'];
         if (error instanceof InvalidArgumentError || (error instanceof Error && explained.includes(error.name))) {
           console.error(`\n${error.message}\n`);
           process.exitCode = 1;

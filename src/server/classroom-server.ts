@@ -59,6 +59,8 @@ export interface ClassroomServerOptions {
   limits?: Partial<BrokerLimits>;
   /** Web page origins allowed to use the broker besides the server's own, localhost and TurboWarp (`--allow-origin`). */
   allowOrigins?: string[];
+  /** Names (optionally name:port) that reach this server besides its own, e.g. a school DNS name or a proxy (`--allow-host`). */
+  allowHosts?: string[];
   /** Read-only code for the monitor and dashboard (username `viewer`); generated when credentials are required. */
   viewerCode?: string;
   /**
@@ -160,7 +162,7 @@ export async function startClassroomServer(options: ClassroomServerOptions = {})
   const events = new ConnectionEvents();
   events.on('event', (event) => log(formatConnectionEvent(event)));
   let httpPort = 0;
-  const originPolicy = new OriginPolicy({ httpPort: () => httpPort, allowedOrigins: options.allowOrigins ?? [], extraNames: [host] });
+  const originPolicy = new OriginPolicy({ httpPort: () => httpPort, allowedOrigins: options.allowOrigins ?? [], allowedHosts: options.allowHosts ?? [], extraNames: [host] });
 
   // One guess limiter for MQTT and page logins: switching doors does not buy more guesses.
   const guesses = new GuessLimiter();

@@ -112,8 +112,8 @@ export const SERVER_TEXT = {
   },
   foreignHostAnswer: {
     id: 'mqtt.server.http.foreignHost',
-    default: 'This server does not answer to that name.',
-    description: 'Web server answer when the browser used a host name that is not this server\'s.',
+    default: 'This server does not answer to the name {host}. Use the address the server printed when it started; or, if {host} is how your school reaches this server (a school name or a proxy), start it with --allow-host {host}.',
+    description: 'Web server answer when the browser used a host name that is not this server\'s. {host} is the name (and port) the browser used. Keep --allow-host as it is.',
   },
   loginNeeded: {
     id: 'mqtt.server.http.loginNeeded',
@@ -129,6 +129,11 @@ export const SERVER_TEXT = {
     id: 'mqtt.server.log.storedLimit',
     default: 'Stored messages for {client} (away, or not acknowledging) reached the limit of {limit}; {total} dropped so far.',
     description: 'Server log: messages kept for an absent client hit their bound. {client} is its client id.',
+  },
+  badHost: {
+    id: 'mqtt.server.badHost',
+    default: '"{value}" is not a host name for --allow-host. Write a name, optionally with its port, like classroom.school.lan or classroom.school.lan:443 (no http:// and no path).',
+    description: 'Server start-up error for --allow-host: not a host name. {value} is what was given. Keep the examples.',
   },
   badOrigin: {
     id: 'mqtt.server.badOrigin',

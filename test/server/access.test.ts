@@ -2,6 +2,7 @@
  * Who may use the classroom broker: web pages by Origin, requests by Host (DNS rebinding), and
  * password guessing slowed per address. Probed with raw WebSockets carrying forged headers.
  */
+import http from 'node:http';
 import mqtt from 'mqtt';
 import WebSocket from 'ws';
 import { translatePending } from '../../src/i18n/translate';
@@ -85,6 +86,43 @@ describe('which pages may use the broker', () => {
     expect(await tryWebSocket(server, { Host: `evil.example:${server.httpPort}` })).toEqual({ status: 403 });
     expect(await tryWebSocket(server, { Host: `127.0.0.1:${server.httpPort + 1}` })).toEqual({ status: 403 });
     expect(events.filter((e) => e.type === 'refused' && e.reason === 'foreignHost')).toHaveLength(3);
+  });
+
+  test('a school name or a proxy is refused until the teacher adds it with --allow-host, and the refusal says so', async () => {
+    const plain = await start();
+    const port = plain.server.httpPort;
+    expect(await tryWebSocket(plain.server, { Host: `classroom.school.lan:${port}`, Origin: `http://classroom.school.lan:${port}` })).toEqual({ status: 403 });
+    // fetch cannot set Host: a raw request can, as a browser sent there by that name would.
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const request = http.request({ host: '127.0.0.1', port, path: '/monitor/', headers: { Host: 'classroom.school.lan' } }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      request.on('error', reject);
+      request.end();
+    });
+    expect(answer.status).toBe(403);
+    expect(answer.body).toContain('--allow-host classroom.school.lan');
+    expect(answer.body).toContain('请用 --allow-host classroom.school.lan 启动服务器');
+    expect(plain.lines.some((line) => line.includes('Host: classroom.school.lan') && line.includes('--allow-host'))).toBe(true);
+
+    const { server } = await start({ allowHosts: ['Classroom.School.lan', 'proxy.school.lan:443'] });
+    const own = server.httpPort;
+    // The name on the server's port, and behind a proxy on 80 or 443 (the browser then names no port).
+    expect(await tryWebSocket(server, { Host: `classroom.school.lan:${own}`, Origin: `http://classroom.school.lan:${own}` })).toEqual({ connack: 0 });
+    expect(await tryWebSocket(server, { Host: 'classroom.school.lan', Origin: 'https://classroom.school.lan' })).toEqual({ connack: 0 });
+    expect(await tryWebSocket(server, { Host: 'proxy.school.lan', Origin: 'https://proxy.school.lan' })).toEqual({ connack: 0 });
+    // Only the port given, only the names given, and a foreign page on an added name still gets no broker.
+    expect(await tryWebSocket(server, { Host: 'proxy.school.lan:8443' })).toEqual({ status: 403 });
+    expect(await tryWebSocket(server, { Host: `evil.school.lan:${own}` })).toEqual({ status: 403 });
+    expect(await tryWebSocket(server, { Host: `classroom.school.lan:${own}`, Origin: 'https://evil.example' })).toEqual({ connack: 5 });
+  });
+
+  test('an --allow-host value that is not a name stops the start with a bilingual explanation', async () => {
+    for (const value of ['http://classroom.school.lan/', 'classroom.school.lan:99999', 'classroom.school.lan:0', 'a b', '']) {
+      await expect(start({ allowHosts: [value] })).rejects.toThrow(/not a host name for --allow-host[\s\S]*不是 --allow-host 可用的主机名/);
+    }
   });
 
   test('a --allow-origin value that is not an origin stops the start with a bilingual explanation', async () => {

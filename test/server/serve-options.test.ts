@@ -61,6 +61,21 @@ describe('password without the process list', () => {
   }, 45000);
 });
 
+describe('--allow-host', () => {
+  test('the banner lists the added names; a value that is not a name stops the start in both languages', async () => {
+    const { child, output, exited } = run(['serve', '--http-port', '0', '--tcp-port', '0', '--allow-host', 'classroom.school.lan', '--allow-host', 'proxy.school.lan:443']);
+    await waitForOutput(output, 'Press Ctrl-C to stop', 20000);
+    expect(output()).toMatch(/Other names this server answers to[^\n]*\n\s+classroom\.school\.lan\n\s+proxy\.school\.lan:443/);
+    child.kill('SIGINT');
+    await withTimeout(exited, 10000, 'exit');
+    const bad = run(['serve', '--http-port', '0', '--tcp-port', '0', '--allow-host', 'http://classroom.school.lan/']);
+    expect(await withTimeout(bad.exited, 20000, 'exit')).toBe(1);
+    expect(bad.output()).toContain('"http://classroom.school.lan/" is not a host name for --allow-host');
+    expect(bad.output()).toContain('不是 --allow-host 可用的主机名');
+    expect(bad.output()).not.toContain('    at ');
+  }, 45000);
+});
+
 describe('option parsers', () => {
   test('sizes take k and m suffixes; counts are whole numbers from 1', () => {
     expect(parseSize('2m')).toBe(2 * 1024 * 1024);

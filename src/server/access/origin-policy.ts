@@ -67,12 +67,24 @@ export interface OriginPolicyOptions {
   allowedOrigins?: string[];
   /** Extra names the server answers to (the address it was told to bind). */
   extraNames?: string[];
+  /**
+   * Names the teacher says reach this server (`--allow-host`): a school DNS name, or a reverse
+   * proxy's name and port. "name" allows any port; "name:port" only that one.
+   */
+  allowedHosts?: string[];
+}
+
+/** A name the server also answers to; port null means any port. */
+interface AllowedHost {
+  name: string;
+  port: number | null;
 }
 
 export type OriginVerdict = { allowed: true } | { allowed: false; reason: 'foreignHost' | 'foreignOrigin'; shown: string };
 
 export class OriginPolicy {
   private readonly allowed: Set<string>;
+  private readonly hosts: AllowedHost[];
   private names: Set<string>;
   private namesFetched = Date.now();
 
@@ -83,6 +95,11 @@ export class OriginPolicy {
       if (normalised === null) throw new InvalidOriginError(origin);
       this.allowed.add(normalised);
     }
+    this.hosts = (options.allowedHosts ?? []).map((value) => {
+      const host = splitHost(value);
+      if (host === null || host.port === 0 || (host.port ?? 0) > 65535) throw new InvalidHostError(value);
+      return host;
+    });
     this.names = localServerNames(options.extraNames);
   }
 
@@ -91,11 +108,23 @@ export class OriginPolicy {
     return [...this.allowed];
   }
 
+  /** Host names added by the teacher, as "name" or "name:port". */
+  get allowedHosts(): string[] {
+    return this.hosts.map((host) => (host.port === null ? host.name : `${host.name}:${host.port}`));
+  }
+
+  /** Whether `name` on `port` (the scheme's port when the request named none) is an added host. */
+  private addedHost(name: string, port: number): boolean {
+    return this.hosts.some((host) => host.name === name && (host.port === null || host.port === port));
+  }
+
   /** Whether the Host header names this server (a missing Host is an HTTP/1.0 client, not a browser: allowed). */
   hostAllowed(hostHeader: string | undefined): boolean {
     if (hostHeader === undefined) return true;
     const host = splitHost(hostHeader);
     if (host === null) return false;
+    // Behind a proxy the browser names the proxy's port; without one, port 80 (or 443, unknowable here).
+    if (this.hosts.length > 0 && [host.port ?? 80, host.port ?? 443].some((port) => this.addedHost(host.name, port))) return true;
     if (host.port !== null && host.port !== this.options.httpPort()) return false;
     return this.serverNames().has(host.name);
   }
@@ -111,6 +140,8 @@ export class OriginPolicy {
     if (LOOPBACK_NAMES.has(name)) return true;
     // The server's own pages, reached by any of its names.
     const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+    // ...or through a name the teacher added (a proxy may serve them over https).
+    if (this.addedHost(name, port)) return true;
     return url.protocol === 'http:' && port === this.options.httpPort() && this.serverNames().has(name);
   }
 
@@ -128,6 +159,14 @@ export class OriginPolicy {
       this.namesFetched = Date.now();
     }
     return this.names;
+  }
+}
+
+/** A --allow-host value that is not a host name (with an optional port); the message says what one looks like. */
+export class InvalidHostError extends Error {
+  constructor(readonly value: string) {
+    super(inLines(T.badHost, { value: value.slice(0, 200) }));
+    this.name = 'InvalidHostError';
   }
 }
 

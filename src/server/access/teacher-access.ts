@@ -56,7 +56,7 @@ export class TeacherAccess {
     if (!this.options.originPolicy.hostAllowed(req.headers.host)) {
       this.options.events.refused({ reason: 'foreignHost', address, transport: 'http', detail: `Host: ${req.headers.host ?? ''}` });
       res.writeHead(403, { 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(`${inLines(T.foreignHostAnswer)}\n`);
+      res.end(`${inLines(T.foreignHostAnswer, { host: (req.headers.host ?? '').slice(0, 100) })}\n`);
       return false;
     }
     const { credentials, viewerCode, guesses, events } = this.options;

@@ -19,7 +19,11 @@ export const REFUSAL_TEXT: Readonly<Record<RefusalReason, Message>> = {
     'a web page from another site tried to connect (start the server with --allow-origin if that site is yours)',
     'a web page of another web site tried to use the broker. --allow-origin is a command line option; keep it.',
   ),
-  foreignHost: reason('foreignHost', 'the request used a server name that is not this server', 'an HTTP request named another host (a possible DNS rebinding attack).'),
+  foreignHost: reason(
+    'foreignHost',
+    'the request used a server name that is not this server (start the server with --allow-host if that name is yours)',
+    'an HTTP request named another host (a possible DNS rebinding attack). --allow-host is a command line option; keep it.',
+  ),
   tooManyConnections: reason('tooManyConnections', 'too many connections from one computer: close extra tabs or programs there', 'one address opened more connections than allowed.'),
   packetTooLarge: reason('packetTooLarge', 'sent a message larger than the limit', 'a client sent an MQTT packet over the size limit and was closed.'),
   malformedPacket: reason('malformedPacket', 'sent data that is not valid MQTT', 'a client sent malformed MQTT data and was closed.'),

@@ -4,49 +4,16 @@
  * was sent (the dashboard's own model) has every reading once, with no gap and no duplicate at the
  * seam, even when the class keeps publishing while a slow page is still taking the history.
  */
-import { EventEmitter } from 'node:events';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MessageMonitor } from '../../src/server/monitor';
 import { ChartHistoryStore } from '../../src/server/chart-history/chart-history-store';
 import { DashboardModel } from '../../src/pages/dashboard/dashboard-model';
 import { parseHistoryPiece } from '../../src/pages/monitor/monitor-feed';
 import type { MonitoredMessage } from '../../src/server/monitor';
-
-/** Just enough of a response to watch what the monitor writes, and to make the page slow or fast. */
-class FakeResponse extends EventEmitter {
-  written = '';
-  writableLength = 0;
-  destroyed = false;
-  writableEnded = false;
-  writeHead(): this {
-    return this;
-  }
-  write(chunk: string): boolean {
-    this.written += chunk;
-    return true;
-  }
-  end(): void {
-    this.writableEnded = true;
-  }
-  /** The page takes what waits for it. */
-  drain(): void {
-    this.writableLength = 0;
-    this.emit('drain');
-  }
-}
-
-/** Opens a feed; the page reads only when the test says so (res.drain()). */
-function open(monitor: MessageMonitor, url: string, lastEventId?: string): FakeResponse {
-  const res = new FakeResponse();
-  const req = new EventEmitter() as unknown as IncomingMessage;
-  Object.assign(req, { url, headers: lastEventId === undefined ? {} : { 'last-event-id': lastEventId } });
-  monitor.attach(req, res as unknown as ServerResponse);
-  return res;
-}
+import { openFeed, type FakeResponse } from './fake-feed';
 
 /** Opens a feed for a page that reads everything sent to it at once. */
 function attach(monitor: MessageMonitor, url: string, lastEventId?: string): FakeResponse {
-  const res = open(monitor, url, lastEventId);
+  const res = openFeed(monitor, url, lastEventId);
   for (let i = 0; i < 1000 && url.includes('history=charts') && lastEventId === undefined && !res.written.includes('event: history-end'); i += 1) res.drain();
   return res;
 }
@@ -122,7 +89,7 @@ describe('chart history on the dashboard feed', () => {
       publishRound();
       if (i % 100 === 0) monitor.record({ topic: 'class/g1/status', payload: 'online', clientId: 'board-1' });
     }
-    const res = open(monitor, '/api/monitor?history=charts');
+    const res = openFeed(monitor, '/api/monitor?history=charts');
     expect(res.written.startsWith('retry: 2000\n\nevent: history-start\n')).toBe(true);
     // A slow page: it takes what waits only now and then, and the class publishes meanwhile,
     // far more than the ten messages the monitor replays.
@@ -182,7 +149,7 @@ describe('chart history on the dashboard feed', () => {
 
   test('a stuck page is written nothing while its socket is full, and the store keeps going', () => {
     for (let i = 0; i < 2000; i += 1) publishRound();
-    const res = open(monitor, '/api/monitor?history=charts');
+    const res = openFeed(monitor, '/api/monitor?history=charts');
     const written = res.written.length;
     expect(written).toBeLessThan(3000 + 20_000);
     res.writableLength = 1_000_000;

@@ -1,32 +1,5 @@
-import { EventEmitter } from 'node:events';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { MessageMonitor } from '../../src/server/monitor';
-
-/** Just enough of a response to watch what the monitor writes and to fake a slow page. */
-class FakeResponse extends EventEmitter {
-  written: string[] = [];
-  writableLength = 0;
-  destroyed = false;
-  writableEnded = false;
-  writeHead(): this {
-    return this;
-  }
-  write(chunk: string): boolean {
-    this.written.push(chunk);
-    return true;
-  }
-  end(): void {
-    this.writableEnded = true;
-  }
-}
-
-function attach(monitor: MessageMonitor): FakeResponse {
-  const res = new FakeResponse();
-  const req = new EventEmitter() as unknown as IncomingMessage;
-  (req as unknown as { headers: object }).headers = {};
-  monitor.attach(req, res as unknown as ServerResponse);
-  return res;
-}
+import { openFeed } from './fake-feed';
 
 describe('MessageMonitor', () => {
   let monitor: MessageMonitor;
@@ -55,14 +28,14 @@ describe('MessageMonitor', () => {
   test('a slow page never holds the broker: it is written to only when it has room, and told what left the history meanwhile', () => {
     const small = new MessageMonitor({ historySize: 3, firstSeq: 0 });
     try {
-      const res = attach(small);
+      const res = openFeed(small);
       res.writableLength = 10 * 1024 * 1024; // the page stopped reading
       for (let i = 0; i < 5; i += 1) small.record({ topic: 'fast', payload: 'x' });
-      const writesWhileSlow = res.written.length;
+      const writesWhileSlow = res.chunks.length;
       expect(writesWhileSlow).toBe(1); // only the initial retry/history chunk
       res.writableLength = 0; // the page caught up
       small.record({ topic: 'fast', payload: 'after' });
-      const tail = res.written.slice(writesWhileSlow).join('');
+      const tail = res.chunks.slice(writesWhileSlow).join('');
       // Messages 1-3 left the 3-message history while the page was not reading; 4-6 still reach it.
       expect(tail).toContain('event: dropped\ndata: {"count":3}');
       expect(tail).toContain('"seq":4');
@@ -72,12 +45,7 @@ describe('MessageMonitor', () => {
     }
   });
 
-  const reconnect = (to: MessageMonitor, lastEventId: string): string => {
-    const res = new FakeResponse();
-    const req = Object.assign(new EventEmitter(), { headers: { 'last-event-id': lastEventId } }) as unknown as IncomingMessage;
-    to.attach(req, res as unknown as ServerResponse);
-    return res.written.join('');
-  };
+  const reconnect = (to: MessageMonitor, lastEventId: string): string => openFeed(to, '/api/monitor', lastEventId).written;
 
   test('a page reconnecting with Last-Event-ID only gets what it missed', () => {
     for (let i = 1; i <= 5; i += 1) monitor.record({ topic: `t/${i}`, payload: '' });

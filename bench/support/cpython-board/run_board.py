@@ -32,30 +32,10 @@ if _REAL_UMQTT:
     import socket
     import types
 
-    class _StreamSocket(socket.socket):
-        def write(self, data, length=None):
-            # A MicroPython stream writes a str as its UTF-8 bytes (the library's client id is one).
-            view = memoryview(data.encode() if isinstance(data, str) else data)
-            if length is not None:
-                view = view[:length]
-            self.sendall(view)
-            return len(view)
+    sys.path.insert(0, _HERE)
+    from stream_socket import StreamSocket
 
-        def read(self, n):
-            # MicroPython's stream read: a non-blocking socket gives what has come (None when
-            # nothing has); a blocking one n bytes unless the stream ends first.
-            data = b''
-            while len(data) < n:
-                try:
-                    chunk = self.recv(n - len(data))
-                except BlockingIOError:
-                    return data or None
-                if not chunk:
-                    break
-                data += chunk
-            return data
-
-    socket.socket = _StreamSocket
+    socket.socket = StreamSocket
     package = types.ModuleType('umqtt')
     package.__path__ = [os.path.join(os.path.abspath(_REAL_UMQTT), 'umqtt')]
     sys.modules['umqtt'] = package

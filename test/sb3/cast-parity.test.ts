@@ -101,6 +101,14 @@ function rows(): Row[] {
   add("list_item(['a', 'b'], 'last')", 'b');
   add("list_item(['a', 'b'], '1.9')", 'a');
   add("list_item(['a', 'b'], 3.0)", '');
+  // pick random where the stage's answer does not depend on chance: equal or infinite ends.
+  const RANDOM_ENDS: Value[] = ['5', 5, '5.0', 'Infinity', '-Infinity', 'abc', '1', '1.5', 'NaN'];
+  for (const a of RANDOM_ENDS) {
+    for (const b of RANDOM_ENDS) {
+      const answers = new Set(Array.from({ length: 20 }, () => Cast.toString(operators.random({ FROM: a, TO: b }))));
+      if (answers.size === 1) add(`pick_random(${py(a)}, ${py(b)})`, [...answers][0]);
+    }
+  }
   return table;
 }
 

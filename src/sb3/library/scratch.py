@@ -244,6 +244,11 @@ def pick_random(a, b):
     high = num(b)
     if low > high:
         low, high = high, low
+    if low == high:
+        return low
+    if high - low == _INF:
+        # An infinite end: the stage's sum is Infinity, or NaN when it starts at -Infinity.
+        return high if low > -_INF else _NAN
     if low == int(low) and high == int(high) and '.' not in to_text(a) + to_text(b):
         return float(random.randint(int(low), int(high)))
     return low + random.random() * (high - low)

@@ -7,10 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startClassroomServer, type ClassroomServer } from '../../src/server';
+import { chromium, type Page } from 'playwright-core';
+import { startClassroomServer } from '../../src/server';
 import { loaderFiles } from '../../src/ota/loader-files';
-import { CHROMIUM_ARGS, DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
+import { CHROMIUM_ARGS, DIST_DIR, saveScreenshot, type OpenedPage } from '../support/browser';
+import { useClassroomBrowser } from '../support/classroom-browser';
 import { startNetBoard, type NetBoard } from '../support/micropython/networked-board';
 import { boardFile, serialStandinReady, serveSerialStandin, unplugBoard } from '../support/serial-board/web-serial-page';
 import { chromiumCheck, CHROMIUM, describeWithTool } from '../support/system-tool';
@@ -24,31 +25,14 @@ const statusText = (page: Page): Promise<string> => page.locator('#upload-status
 const consoleText = (page: Page): Promise<string> => page.getByRole('log', { name: /Board console|开发板控制台/ }).innerText();
 
 describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', () => {
-  let server: ClassroomServer;
-  let browser: Browser;
-  const opened: OpenedPage[] = [];
-
-  beforeAll(async () => {
-    requireBuilt('board-editor.js');
-    server = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', distDir: DIST_DIR, log: () => {} });
-    browser = await launchChromium();
-  }, 60_000);
-  afterEach(async () => {
-    // Each page holds a monitor feed: close them so the server's feed cap is never reached.
-    for (const page of opened.splice(0)) await page.context.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const classroom = useClassroomBrowser(['board-editor.js']);
 
   async function openPage(options: { standin?: object; locale?: string } = {}): Promise<OpenedPage> {
     // The stand-in's MicroPython is WebAssembly that the page's Content-Security-Policy (rightly)
     // does not allow; it stands for hardware, so the test context lifts the policy for it.
-    const page = await newWatchedPage(browser, { locale: options.locale ?? 'en-US', bypassCSP: options.standin !== undefined });
-    opened.push(page);
+    const page = await classroom.open({ locale: options.locale ?? 'en-US', bypassCSP: options.standin !== undefined });
     if (options.standin) await serveSerialStandin(page.context, options.standin);
-    await page.page.goto(`http://localhost:${server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
+    await page.page.goto(`http://localhost:${classroom.server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
     await page.page.waitForSelector('.blocklyToolbox', WAIT);
     if (options.standin) {
       await serialStandinReady(page.page);
@@ -119,7 +103,7 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
     const lanBrowser = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, '--host-resolver-rules=MAP teacher-pc 127.0.0.1'] });
     try {
       const page = await lanBrowser.newPage();
-      await page.goto(`http://teacher-pc:${server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
+      await page.goto(`http://teacher-pc:${classroom.server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
       await page.waitForSelector('.blocklyToolbox', WAIT);
       expect(await page.evaluate(() => window.isSecureContext)).toBe(false);
       expect(await page.locator('#usb-unavailable').innerText()).toMatch(/http:\/\/localhost:8000\/board\/.*Send to board over Wi-Fi/);
@@ -133,8 +117,7 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
     const lan = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', lan: true, username: 'class07', password: 'tiger-maple-4821', distDir: DIST_DIR, log: () => {} });
     try {
       // The teacher's own computer: the server's pages behind the teacher login (the monitor panel) get it.
-      const opened = await newWatchedPage(browser, { locale: 'en-US', bypassCSP: true, httpCredentials: { username: 'class07', password: 'tiger-maple-4821' } });
-      const { page, context } = opened;
+      const { page, context } = await classroom.open({ locale: 'en-US', bypassCSP: true, httpCredentials: { username: 'class07', password: 'tiger-maple-4821' } });
       await serveSerialStandin(context, { files: { 'main.py': OLD_MAIN } });
       await page.goto(`http://localhost:${lan.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
       await page.waitForSelector('.blocklyToolbox', WAIT);
@@ -164,7 +147,7 @@ describeWithTool(chromiumCheck(), 'board page: upload to a board (Chromium)', ()
 
   test('Send to board over Wi-Fi: the online board is listed and takes the program', async () => {
     const loader = readFileSync(path.resolve(__dirname, '../../src/ota/classroom_loader.py'), 'utf8');
-    const files = loaderFiles({ board: 'desk3', broker: `mqtt://127.0.0.1:${server.tcpPort}`, wifi: 'classroom', trialMs: 1000 }, loader);
+    const files = loaderFiles({ board: 'desk3', broker: `mqtt://127.0.0.1:${classroom.server.tcpPort}`, wifi: 'classroom', trialMs: 1000 }, loader);
     const board: NetBoard = startNetBoard({ ...files, 'main.py': "print('old')\n" });
     try {
       const { page, problems } = await openPage();

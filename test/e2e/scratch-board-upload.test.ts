@@ -7,11 +7,11 @@
 import mqtt, { type MqttClient } from 'mqtt';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { loaderFiles } from '../../src/ota/loader-files';
-import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import { withTimeout } from '../server/helpers';
-import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
+import { saveScreenshot, type OpenedPage } from '../support/browser';
+import { useClassroomBrowser } from '../support/classroom-browser';
 import { startNetBoard, type NetBoard } from '../support/micropython/networked-board';
 import { ProjectBuilder, block, text } from '../support/sb3-builder';
 import { boardFile, serialStandinReady, serveSerialStandin } from '../support/serial-board/web-serial-page';
@@ -42,33 +42,17 @@ function greetingProject(websocketUrl: string): object {
 const statusText = (page: Page): Promise<string> => page.locator('#upload-status').innerText();
 
 describeWithTool(scratchPageCheck(), 'Scratch page: Board code onto a board (Chromium)', () => {
-  let server: ClassroomServer;
-  let browser: Browser;
-  const opened: OpenedPage[] = [];
-
-  beforeAll(async () => {
-    requireBuilt('scratch-editor.js');
-    server = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', distDir: DIST_DIR, log: () => {} });
-    browser = await launchChromium();
-  }, 60_000);
-  afterEach(async () => {
-    for (const page of opened.splice(0)) await page.context.close().catch(() => undefined);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const classroom = useClassroomBrowser(['scratch-editor.js']);
 
   /** The Scratch page with the greeting project open and its Board code view showing main.py. */
   async function openWithProject(options: { standin?: object } = {}): Promise<OpenedPage> {
-    const page = await newWatchedPage(browser, { locale: 'en-US', bypassCSP: options.standin !== undefined });
-    opened.push(page);
+    const page = await classroom.open({ locale: 'en-US', bypassCSP: options.standin !== undefined });
     if (options.standin) await serveSerialStandin(page.context, options.standin);
-    await page.page.goto(`http://localhost:${server.httpPort}/scratch/`, { waitUntil: 'load', ...WAIT });
+    await page.page.goto(`http://localhost:${classroom.server.httpPort}/scratch/`, { waitUntil: 'load', ...WAIT });
     // The 17 MB editor bundle is parsed on a 2-core machine: allow it time, but not forever.
     await page.page.locator('.blocklyToolboxCategoryLabel', { hasText: 'MQTT' }).waitFor({ timeout: 90_000 });
     if (options.standin) await serialStandinReady(page.page);
-    await page.page.evaluate((json) => window.mqttBlocksScratch!.vm.loadProject(json), greetingProject(`ws://localhost:${server.httpPort}/mqtt`));
+    await page.page.evaluate((json) => window.mqttBlocksScratch!.vm.loadProject(json), greetingProject(`ws://localhost:${classroom.server.httpPort}/mqtt`));
     await page.page.getByRole('button', { name: 'Board code' }).click();
     await page.page.getByRole('region', { name: 'main.py for the board' }).getByText(`print('${GREETING}')`).waitFor(WAIT);
     return page;
@@ -105,11 +89,11 @@ describeWithTool(scratchPageCheck(), 'Scratch page: Board code onto a board (Chr
 
   test('Send to board over Wi-Fi: a classroom board takes the project and runs it (prints, publishes)', async () => {
     const loader = readFileSync(path.resolve(__dirname, '../../src/ota/classroom_loader.py'), 'utf8');
-    const files = loaderFiles({ board: 'desk5', broker: `mqtt://127.0.0.1:${server.tcpPort}`, wifi: 'classroom', trialMs: 1000 }, loader);
+    const files = loaderFiles({ board: 'desk5', broker: `mqtt://127.0.0.1:${classroom.server.tcpPort}`, wifi: 'classroom', trialMs: 1000 }, loader);
     const board: NetBoard = startNetBoard({ ...files, 'main.py': OLD_MAIN });
     let listener: MqttClient | null = null;
     try {
-      listener = await mqtt.connectAsync(`mqtt://127.0.0.1:${server.tcpPort}`, { reconnectPeriod: 0, connectTimeout: 5000 });
+      listener = await mqtt.connectAsync(`mqtt://127.0.0.1:${classroom.server.tcpPort}`, { reconnectPeriod: 0, connectTimeout: 5000 });
       const received: string[] = [];
       listener.on('message', (topic, payload) => {
         if (topic === TOPIC) received.push(payload.toString('utf8'));

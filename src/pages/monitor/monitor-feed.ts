@@ -20,16 +20,20 @@ export interface FeedHandlers {
   history?(piece: HistoryPiece): void;
 }
 
-/** Accepts only well-formed events: a broken line must not break the panel. */
-function parseMessage(data: string): MonitoredMessage | null {
-  let raw: unknown;
+/** An event's JSON object, or null for broken JSON or a value that is not an object. */
+function parseObject(data: string): Record<string, unknown> | null {
   try {
-    raw = JSON.parse(data);
+    const raw: unknown = JSON.parse(data);
+    return raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>) : null;
   } catch {
     return null;
   }
-  if (raw === null || typeof raw !== 'object') return null;
-  const value = raw as Partial<Record<keyof MonitoredMessage, unknown>>;
+}
+
+/** Accepts only well-formed events: a broken line must not break the panel. */
+function parseMessage(data: string): MonitoredMessage | null {
+  const value = parseObject(data) as Partial<Record<keyof MonitoredMessage, unknown>> | null;
+  if (value === null) return null;
   if (typeof value.topic !== 'string' || typeof value.payload !== 'string') return null;
   return {
     seq: Number(value.seq) || 0,
@@ -48,14 +52,9 @@ const finite = (value: unknown): value is number => typeof value === 'number' &&
 
 /** Accepts only a well-formed piece whose columns all have one entry per point. */
 export function parseHistoryPiece(data: string): HistoryPiece | null {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(data);
-  } catch {
-    return null;
-  }
-  if (raw === null || typeof raw !== 'object') return null;
-  const { topic, fields, clients, times, from, values, through } = raw as Record<string, unknown>;
+  const raw = parseObject(data);
+  if (raw === null) return null;
+  const { topic, fields, clients, times, from, values, through } = raw;
   if (typeof topic !== 'string' || !finite(through)) return null;
   if (!isArrayOf(fields, (field): field is string => typeof field === 'string')) return null;
   if (!isArrayOf(clients, (client): client is string | null => client === null || typeof client === 'string')) return null;

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
+import { useClassroomBrowser } from '../support/classroom-browser';
 import { ClientPool, nextMessage, rawGet, withTimeout } from '../server/helpers';
 import { chromiumCheck, describeWithTool } from '../support/system-tool';
 
@@ -17,46 +18,28 @@ const chartNames = (page: Page): Promise<string[]> =>
   page.getByRole('img').evaluateAll((nodes) => nodes.map((node) => node.getAttribute('aria-label') ?? ''));
 
 describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
-  let server: ClassroomServer;
-  let browser: Browser;
-  const pages: OpenedPage[] = [];
+  const classroom = useClassroomBrowser(['dashboard.js', 'uPlot.min.css']);
   const clients = new ClientPool();
 
   const openDashboard = async (locale = 'en-US'): Promise<OpenedPage> => {
-    const opened = await newWatchedPage(browser, { locale, acceptDownloads: true });
-    pages.push(opened);
-    await opened.page.goto(`http://127.0.0.1:${server.httpPort}/dashboard/`, { waitUntil: 'load', ...WAIT });
+    const opened = await classroom.open({ locale, acceptDownloads: true });
+    await opened.page.goto(`http://127.0.0.1:${classroom.server.httpPort}/dashboard/`, { waitUntil: 'load', ...WAIT });
     await opened.page.waitForSelector('#feed-status[data-state="live"]', WAIT);
     return opened;
   };
 
-  beforeAll(async () => {
-    requireBuilt('dashboard.js', 'uPlot.min.css');
-    server = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', distDir: DIST_DIR, log: () => {} });
-    browser = await launchChromium();
-  }, 60_000);
-
-  // Pages are closed after each test: the server allows a few feeds per address, as in a classroom.
-  afterEach(async () => {
-    await clients.endAll();
-    for (const { context } of pages.splice(0)) await context.close().catch(() => {});
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  }, 30_000);
+  afterEach(() => clients.endAll());
 
   test('the home page, the board page and the monitor link to the dashboard', async () => {
     for (const page of ['/', '/board/', '/monitor/']) {
-      const html = await (await fetch(`http://127.0.0.1:${server.httpPort}${page}`)).text();
+      const html = await (await fetch(`http://127.0.0.1:${classroom.server.httpPort}${page}`)).text();
       expect(html).toContain('href="/dashboard/"');
     }
   });
 
   test('charts numeric topics and only them, with last value, sender and rate', async () => {
     const { page, problems } = await openDashboard();
-    const board = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: 'esp32-group1' });
+    const board = await clients.connect(`mqtt://127.0.0.1:${classroom.server.tcpPort}`, { clientId: 'esp32-group1' });
     await board.publishAsync('c1/group1/temperature', '21.5');
     await board.publishAsync('c1/group1/env', JSON.stringify({ temp: 20.25, hum: 40, name: 'kitchen', ok: true }));
     await board.publishAsync('c1/group1/status', 'online');
@@ -87,7 +70,7 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
   test('Chinese topics render, markup in payloads stays text, and the page speaks Chinese', async () => {
     const { page, problems } = await openDashboard('zh-CN');
     await expect(page.locator('h1').textContent()).resolves.toBe('课堂仪表板');
-    const client = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: '第一组的板子' });
+    const client = await clients.connect(`mqtt://127.0.0.1:${classroom.server.tcpPort}`, { clientId: '第一组的板子' });
     const hostile = '<img src=x onerror="window.__xss=1"><script>window.__xss=2</script>';
     await client.publishAsync('教室/第一组/温度', '23.5');
     await client.publishAsync('教室/第一组/备注', hostile);
@@ -108,7 +91,7 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
 
   test('search, pins and grouping by levels', async () => {
     const { page, problems } = await openDashboard();
-    const client = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`);
+    const client = await clients.connect(`mqtt://127.0.0.1:${classroom.server.tcpPort}`);
     for (const topic of ['s/class3/g2/temp', 's/class3/g10/temp', 's/class4/g1/temp', 's/class4/g1/light']) await client.publishAsync(topic, '1');
     await page.getByRole('img', { name: /s\/class4\/g1\/light/ }).waitFor(WAIT);
 
@@ -144,7 +127,7 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
 
   test('CSV export of a topic and of a group, with the sender of every value', async () => {
     const { page, problems } = await openDashboard();
-    const client = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: '=cmd|calc' });
+    const client = await clients.connect(`mqtt://127.0.0.1:${classroom.server.tcpPort}`, { clientId: '=cmd|calc' });
     // Each one shown before the next is sent, so they reach the server in different milliseconds:
     // rows of a group are in time order (same-millisecond rows would be in topic order).
     await client.publishAsync('csv/g1/a', '1.5');
@@ -173,7 +156,7 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
   });
 
   test('charts keep the earlier readings after a reload and in a second tab opened later (server history), and CSV has them', async () => {
-    const board = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: 'esp32-history' });
+    const board = await clients.connect(`mqtt://127.0.0.1:${classroom.server.tcpPort}`, { clientId: 'esp32-history' });
     const readings = Array.from({ length: 30 }, (_, i) => 20 + i / 10);
     for (const value of readings) await board.publishAsync('hist/g1/temp', String(value));
     await board.publishAsync('hist/g1/env', JSON.stringify({ temp: 19.5, hum: 41 }));
@@ -218,7 +201,7 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
   test("a teacher's switch, slider and text box publish with the chosen QoS and retain, and follow the topic", async () => {
     const { page, problems } = await openDashboard();
     await page.waitForSelector('.controls-status[data-state="live"]', WAIT);
-    const listener = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`);
+    const listener = await clients.connect(`mqtt://127.0.0.1:${classroom.server.tcpPort}`);
     await listener.subscribeAsync('lab/#', { qos: 2 });
 
     await page.getByRole('button', { name: 'Add a control' }).click();
@@ -237,7 +220,7 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
     await page.getByRole('switch', { name: 'Lamp' }).click();
     await expect(withTimeout(received, 5000, 'switch publish')).resolves.toEqual({ payload: 'ON', qos: 1 });
     // Retained: a board that connects later still learns the lamp is on.
-    const late = await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`);
+    const late = await clients.connect(`mqtt://127.0.0.1:${classroom.server.tcpPort}`);
     const retained = nextMessage(late, 'lab/lamp');
     await late.subscribeAsync('lab/lamp');
     await expect(retained.then((message) => [message.payload.toString(), message.retain])).resolves.toEqual(['ON', true]);
@@ -289,9 +272,9 @@ describeWithTool(chromiumCheck(), 'classroom dashboard page (Chromium)', () => {
 
   test('the connections panel lists who is connected, with user, address and since when', async () => {
     const { page, problems } = await openDashboard();
-    await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: 'group3-board' });
+    await clients.connect(`mqtt://127.0.0.1:${classroom.server.tcpPort}`, { clientId: 'group3-board' });
     // A client id is the pupil's choice: markup in it is shown as text.
-    await clients.connect(`mqtt://127.0.0.1:${server.tcpPort}`, { clientId: '<img src=x onerror=alert(1)>' });
+    await clients.connect(`mqtt://127.0.0.1:${classroom.server.tcpPort}`, { clientId: '<img src=x onerror=alert(1)>' });
     await page.locator('.connected-list li', { hasText: '<img src=x onerror=alert(1)>' }).waitFor(WAIT);
     expect(await page.locator('#connections img').count()).toBe(0);
     const row = page.locator('.connected-list li[data-client-id="group3-board"]');

@@ -8,10 +8,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { MqttClient } from 'mqtt';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { generateBoardProgram } from '../../src/generators/headless';
-import { startClassroomServer, type ClassroomServer } from '../../src/server';
-import { DIST_DIR, launchChromium, newWatchedPage, requireBuilt, saveScreenshot, type OpenedPage } from '../support/browser';
+import { saveScreenshot, type OpenedPage } from '../support/browser';
+import { useClassroomBrowser } from '../support/classroom-browser';
 import { ClientPool } from '../server/helpers';
 import { chromiumCheck, describeWithTool } from '../support/system-tool';
 
@@ -146,37 +146,21 @@ async function stopAndTime(page: Page, stopName = 'Stop', stoppedText = 'Stopped
 }
 
 describeWithTool(chromiumCheck(), 'board simulator (Chromium, MicroPython WebAssembly)', () => {
-  let server: ClassroomServer;
-  let browser: Browser;
-  const pages: OpenedPage[] = [];
+  const classroom = useClassroomBrowser(['board-editor.js', 'simulator-worker.js', 'micropython/micropython.wasm', 'micropython/micropython.mjs']);
   const clients = new ClientPool();
   let brokerUrl: string;
 
   const open = async (locale = 'en-US'): Promise<OpenedPage> => {
-    const opened = await newWatchedPage(browser, { locale });
-    pages.push(opened);
-    await opened.page.goto(`http://127.0.0.1:${server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
+    const opened = await classroom.open({ locale });
+    await opened.page.goto(`http://127.0.0.1:${classroom.server.httpPort}/board/`, { waitUntil: 'load', ...WAIT });
     await opened.page.waitForSelector('.blocklyToolbox', WAIT);
     return opened;
   };
 
-  beforeAll(async () => {
-    requireBuilt('board-editor.js', 'simulator-worker.js', 'micropython/micropython.wasm', 'micropython/micropython.mjs');
-    server = await startClassroomServer({ httpPort: 0, tcpPort: 0, host: '127.0.0.1', distDir: DIST_DIR, log: () => {} });
-    browser = await launchChromium();
-    brokerUrl = `mqtt://127.0.0.1:${server.tcpPort}`;
-  }, 60_000);
-
-  // Each page holds a monitor feed; the server limits those per address, so pages close after each test.
-  afterEach(async () => {
-    await clients.endAll();
-    for (const { context } of pages.splice(0)) await context.close().catch(() => {});
+  beforeAll(() => {
+    brokerUrl = `mqtt://127.0.0.1:${classroom.server.tcpPort}`;
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterEach(() => clients.endAll());
 
   test('the tutorial subscriber prints messages from Node in order, Chinese intact; Stop ends it', async () => {
     const { page, problems } = await open();

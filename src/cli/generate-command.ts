@@ -5,8 +5,7 @@
  * form that runs as it is. Errors are printed in English and Chinese, without a stack trace, and
  * end with a non-zero exit code, so scripts and teachers both notice.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { InvalidArgumentError, type Command } from 'commander';
 import { TARGETS, type Target } from '../../blocks/codegen';
 import type { Message } from '../../blocks/types';
@@ -15,6 +14,7 @@ import { helpText, inLines, onOneLine, terminalLocale } from '../i18n/terminal-t
 import { CLI_TEXT as T } from './cli-text';
 import { CodegenError } from '../generators/errors';
 import { isScratchProjectFile, runGenerateSb3 } from './generate-sb3';
+import { writeProgram } from './write-program';
 
 const TARGET_HELP = { micropython: T.targetMicropython, python: T.targetPython } as const;
 
@@ -86,22 +86,7 @@ export function runGenerate(file: string | undefined, options: GenerateOptions, 
     // Loaded lazily: Blockly takes a moment to start, and --help should not wait for it.
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy on purpose: an import would load Blockly before --help
     const { generateBoardProgram } = require('../generators/headless') as typeof import('../generators/headless');
-    // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy with the generator it belongs to
-    const { selfContained } = require('../generators/program') as typeof import('../generators/program');
-    const program = generateBoardProgram(json, options.target, locale);
-    if (options.outDir) {
-      mkdirSync(options.outDir, { recursive: true });
-      for (const file of [program.main, program.library]) {
-        if (file === null) continue;
-        writeFileSync(path.join(options.outDir, file.name), file.text);
-        io.err(`${onOneLine(T.wrote, { file: path.join(options.outDir, file.name) })}\n`);
-      }
-    } else if (options.output) {
-      writeFileSync(options.output, selfContained(program));
-      io.err(`${onOneLine(T.wrote, { file: options.output })}\n`);
-    } else {
-      io.out(selfContained(program));
-    }
+    writeProgram(generateBoardProgram(json, options.target, locale), options, io);
     return 0;
   } catch (error) {
     if (error instanceof CodegenError) {

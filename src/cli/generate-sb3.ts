@@ -7,12 +7,12 @@
 import { onOneLine, terminalLocale } from '../i18n/terminal-text';
 import { CLI_TEXT as T } from './cli-text';
 import type { GenerateIo } from './generate-command';
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { writeProgram } from './write-program';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Target } from '../../blocks/codegen';
 import { LOCALES, type Locale } from '../i18n/locales';
 import { CodegenError } from '../generators/errors';
-import { selfContained } from '../generators/program';
 import { translate, translatePending, type MessageParams } from '../i18n/translate';
 import { SB3_TEXT } from '../sb3/messages';
 import { MAX_SB3_BYTES, ProjectFileError, readProject } from '../sb3/read-project';
@@ -102,17 +102,7 @@ export async function runGenerateSb3(file: string, options: Sb3Options, io: Gene
     io.err(report(result, locales, result.program !== null));
     const program = result.program;
     if (program === null) return 1;
-    if (options.outDir) {
-      mkdirSync(options.outDir, { recursive: true });
-      writeFileSync(path.join(options.outDir, program.main.name), program.main.text);
-      if (program.library) writeFileSync(path.join(options.outDir, program.library.name), program.library.text);
-      io.err(`${onOneLine(T.wrote, { file: `${path.join(options.outDir, program.main.name)}${program.library ? `, ${program.library.name}` : ''}` })}\n`);
-    } else if (options.output) {
-      writeFileSync(options.output, selfContained(program));
-      io.err(`${onOneLine(T.wrote, { file: options.output })}\n`);
-    } else {
-      io.out(selfContained(program));
-    }
+    writeProgram(program, options, io);
     return 0;
   } catch (error) {
     if (error instanceof ProjectFileError || error instanceof ProjectError) {

@@ -2,7 +2,6 @@
  * Who may use the classroom broker: web pages by Origin, requests by Host (DNS rebinding), and
  * password guessing slowed per address. Probed with raw WebSockets carrying forged headers.
  */
-import http from 'node:http';
 import mqtt from 'mqtt';
 import WebSocket from 'ws';
 import { translatePending } from '../../src/i18n/translate';
@@ -10,7 +9,7 @@ import { MqttSession, type ConnectFunction } from '../../src/session/mqtt-sessio
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
 import type { ConnectionEvent } from '../../src/server/events/connection-events';
 import { connectPacket } from '../support/raw-mqtt';
-import { ClientPool, withTimeout } from './helpers';
+import { ClientPool, rawGet, withTimeout } from './helpers';
 
 const servers: ClassroomServer[] = [];
 const pool = new ClientPool();
@@ -93,15 +92,7 @@ describe('which pages may use the broker', () => {
     const port = plain.server.httpPort;
     expect(await tryWebSocket(plain.server, { Host: `classroom.school.lan:${port}`, Origin: `http://classroom.school.lan:${port}` })).toEqual({ status: 403 });
     // fetch cannot set Host: a raw request can, as a browser sent there by that name would.
-    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const request = http.request({ host: '127.0.0.1', port, path: '/monitor/', headers: { Host: 'classroom.school.lan' } }, (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
-      request.on('error', reject);
-      request.end();
-    });
+    const answer = await rawGet(port, '/monitor/', { Host: 'classroom.school.lan' });
     expect(answer.status).toBe(403);
     expect(answer.body).toContain('--allow-host classroom.school.lan');
     expect(answer.body).toContain('请用 --allow-host classroom.school.lan 启动服务器');

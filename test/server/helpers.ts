@@ -62,9 +62,14 @@ export interface RawResponse {
  * sending, which would hide exactly the requests the traversal tests need.
  */
 export function rawGet(port: number, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return rawRequest(port, 'GET', path, headers);
+}
+
+/** rawGet with any method (HEAD, POST without a body, …). */
+export function rawRequest(port: number, method: string, path: string, headers: Record<string, string> = {}): Promise<RawResponse> {
   return withTimeout(
     new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port, path, method: 'GET', headers, agent: false }, (res) => {
+      const req = http.request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
@@ -74,7 +79,7 @@ export function rawGet(port: number, path: string, headers: Record<string, strin
       req.end();
     }),
     5000,
-    `GET ${path}`,
+    `${method} ${path}`,
   );
 }
 

@@ -3,12 +3,11 @@
  * types with charset, nosniff everywhere, a Content-Security-Policy on our pages, ETag revalidation,
  * ranges, HEAD, and hostile requests (bad ranges, odd methods, Chinese names).
  */
-import http from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startClassroomServer, type ClassroomServer } from '../../src/server';
-import { rawGet, withTimeout } from './helpers';
+import { rawGet, rawRequest, withTimeout, type RawResponse } from './helpers';
 
 let dir: string;
 let server: ClassroomServer | null = null;
@@ -43,21 +42,8 @@ function port(): number {
   return server.httpPort;
 }
 
-function request(method: string, urlPath: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
-  return withTimeout(
-    new Promise((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: port(), path: urlPath, method, headers, agent: false }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      });
-      req.on('error', reject);
-      req.end();
-    }),
-    5000,
-    `${method} ${urlPath}`,
-  );
+function request(method: string, urlPath: string, headers: Record<string, string> = {}): Promise<RawResponse> {
+  return rawRequest(port(), method, urlPath, headers);
 }
 
 test('a folder under /dist without its slash redirects inside /dist (not to the site root)', async () => {
